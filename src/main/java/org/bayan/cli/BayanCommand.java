@@ -1,0 +1,44 @@
+package org.bayan.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bayan}: the entry point of every subcommand. */
+@Command(
+    name = "bayan",
+    mixinStandardHelpOptions = true,
+    versionProvider = BayanCommand.Version.class,
+    description = "Bayan (بيان): search engine for verified official statements.",
+    subcommands = {
+      ServeCommand.class, IndexCommand.class, ReindexCommand.class, DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class BayanCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new BayanCommand())
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          cmd.getErr().println("bayan " + cmd.getCommandName() + ": " + e.getMessage());
+          if (System.getenv("BAYAN_DEBUG") != null) e.printStackTrace(cmd.getErr());
+          return 1;
+        });
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = BayanCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"bayan " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.bayan.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.bayan.analysis.AnalyzerRegistry;
+import org.bayan.index.LuceneIndex;
+import org.bayan.ingest.IndexSync;
+import org.bayan.store.AgencyRegistry;
+import org.bayan.store.DataLayout;
+import org.bayan.store.ReleaseStore;
+
+/**
+ * An opened data folder: analyzers, agency registry, release store and (when this process may write it)
+ * the Lucene index, brought up to date with the store on opening.
+ */
+final class Engine implements AutoCloseable {
+  final DataLayout layout;
+  final AnalyzerRegistry analyzers;
+  final AgencyRegistry agencies;
+  final ReleaseStore store;
+  final LuceneIndex index; // null when another process holds the index
+  final IndexSync sync;
+
+  private Engine(DataLayout layout, AnalyzerRegistry analyzers, AgencyRegistry agencies, ReleaseStore store,
+      LuceneIndex index) {
+    this.layout = layout;
+    this.analyzers = analyzers;
+    this.agencies = agencies;
+    this.store = store;
+    this.index = index;
+    this.sync = index == null ? null : new IndexSync(store, index);
+  }
+
+  /**
+   * Opens the data folder. With {@code indexRequired}, failing to get the index (another process writes it)
+   * is an error naming that; without, the engine opens store-only.
+   */
+  static Engine open(Path data, Path analyzersDir, boolean indexRequired) throws IOException {
+    DataLayout layout = new DataLayout(data);
+    AnalyzerRegistry analyzers = AnalyzerRegistry.load(analyzersDir);
+    AgencyRegistry agencies = new AgencyRegistry(layout.agenciesFile());
+    ReleaseStore store = ReleaseStore.open(layout.storeDir());
+    LuceneIndex index;
+    try {
+      index = LuceneIndex.open(layout.indexDir(), analyzers);
+    } catch (LockObtainFailedException e) {
+      if (indexRequired) {
+        store.close();
+        throw new IOException("another Bayan process (a server or an indexer) is writing " + layout.indexDir()
+            + "; stop it first, or point --data elsewhere", e);
+      }
+      index = null;
+    }
+    Engine engine = new Engine(layout, analyzers, agencies, store, index);
+    if (engine.sync != null) engine.sync.catchUpAndCommit();
+    return engine;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (index != null) {
+        sync.catchUpAndCommit();
+        index.close();
+      }
+    } finally {
+      store.close();
+      analyzers.close();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.bayan.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bayan.ingest.IndexSummary;
+import org.bayan.ingest.Indexer;
+import org.bayan.ingest.RejectsReport;
+import org.bayan.ingest.ReleaseParser;
+import org.bayan.statement.Agency;
+import org.bayan.store.AgencyRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "index", mixinStandardHelpOptions = true,
+    description = "Validate release files (.jsonl, .jsonl.gz; folders are searched), store the accepted "
+        + "releases and index them. Bad records are reported with file:line and never stop the rest.")
+final class IndexCommand implements Callable<Integer> {
+  @Mixin DataOptions data;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Release files or folders.")
+  List<Path> paths;
+
+  @Option(names = "--agencies", paramLabel = "FILE",
+      description = "Register the agencies in this file first (an agencies.json beside the releases is "
+          + "registered automatically).")
+  Path agenciesFile;
+
+  @Option(names = "--strict", description = "Exit with status 1 if any record is rejected.")
+  boolean strict;
+
+  @Option(names = "--max-body-chars", defaultValue = "" + ReleaseParser.DEFAULT_MAX_BODY_CHARS,
+      description = "Reject releases whose body is longer. Default: ${DEFAULT-VALUE}.")
+  int maxBodyChars;
+
+  @Override
+  public Integer call() throws Exception {
+    IndexSummary summary = run(data.data(), data.analyzers(), paths, agenciesFile, maxBodyChars);
+    return strict && summary.rejected() > 0 ? 1 : 0;
+  }
+
+  static IndexSummary run(Path dataDir, Path analyzersDir, List<Path> paths, Path agenciesFile, int maxBodyChars)
+      throws Exception {
+    try (Engine engine = Engine.open(dataDir, analyzersDir, false)) {
+      if (agenciesFile != null) {
+        List<Agency> list = AgencyRegistry.read(agenciesFile);
+        int added = engine.agencies.register(list);
+        System.err.println("registered " + added + " new agencies from " + agenciesFile);
+      }
+      engine.store.lastRepair().ifPresent(System.err::println);
+      if (engine.index == null) {
+        System.err.println("a running server holds the index: releases go to the store and the server indexes them");
+      }
+      Indexer indexer = new Indexer(engine.store, engine.agencies, engine.sync,
+          new RejectsReport(engine.layout.rejectsFile()), maxBodyChars, System.out, System.err,
+          System.console() != null);
+      IndexSummary summary = indexer.run(paths);
+      System.out.println(summary);
+      if (summary.rejected() > 0) System.out.println("rejections written to " + engine.layout.rejectsFile());
+      return summary;
+    }
+  }
+}

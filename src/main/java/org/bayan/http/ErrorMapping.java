@@ -1,0 +1,66 @@
+package org.bayan.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.bayan.search.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where failures become HTTP answers, all as {@link ApiError} JSON. */
+final class ErrorMapping {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+  private ErrorMapping() {}
+
+  static void install(JavalinConfig config) {
+    config.routes.exception(InvalidParameterException.class,
+        (e, ctx) -> answer(ctx, HttpStatus.BAD_REQUEST, "invalid_parameter", e.getMessage()));
+    config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+      HttpStatus status = HttpStatus.forStatus(e.getStatus());
+      answer(ctx, status, code(status), e.getMessage());
+    });
+    config.routes.exception(Exception.class, (e, ctx) -> {
+      // A bug, not the user's input: log it whole, answer without internals.
+      LOG.error("unhandled error on {} {}", ctx.method(), sanitize(ctx.path()), e);
+      answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+          "the server failed to answer this request; it has been logged");
+    });
+    config.routes.error(404, "*", ctx -> {
+      if (!isApiError(ctx)) answer(ctx, HttpStatus.NOT_FOUND, "not_found", "no such resource: " + sanitize(ctx.path()));
+    });
+    config.routes.error(405, "*", ctx -> {
+      if (!isApiError(ctx)) {
+        answer(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+            ctx.method() + " is not supported on " + sanitize(ctx.path()));
+      }
+    });
+  }
+
+  static void answer(Context ctx, HttpStatus status, String code, String detail) {
+    ctx.status(status).json(new ApiError(code, detail));
+  }
+
+  private static boolean isApiError(Context ctx) {
+    String ct = ctx.res().getContentType();
+    return ct != null && ct.startsWith("application/json") && ctx.result() != null && !ctx.result().isEmpty();
+  }
+
+  private static String code(HttpStatus s) {
+    return switch (s.getCode()) {
+      case 400 -> "bad_request";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "payload_too_large";
+      default -> s.name().toLowerCase();
+    };
+  }
+
+  /** Keeps user-controlled text from forging log lines or bloating answers. */
+  static String sanitize(String s) {
+    if (s == null) return "";
+    String t = s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    return t.replaceAll("[\\p{Cntrl}]", "?");
+  }
+}

@@ -1,0 +1,168 @@
+package org.bayan.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.bayan.analysis.AnalyzerRegistry;
+import org.bayan.statement.StatementVersion;
+
+/**
+ * The Lucene index of the latest version of every statement. It is derived data: each commit records the
+ * release-store offset it covers ({@value #STORE_OFFSET}), so after a crash the index is reopened at its last
+ * commit, which Lucene guarantees is intact, and the store is replayed from that offset.
+ */
+public final class LuceneIndex implements Closeable {
+  public static final String STORE_OFFSET = "bayan.store_offset";
+
+  private final Directory dir;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Analyzer analyzer;
+  private volatile long appliedOffset;
+
+  private LuceneIndex(Directory dir, IndexWriter writer, Analyzer analyzer) throws IOException {
+    this.dir = dir;
+    this.writer = writer;
+    this.analyzer = analyzer;
+    this.searchers = new SearcherManager(writer, true, false, null);
+    this.appliedOffset = committedOffset();
+  }
+
+  /**
+   * Opens or creates the index at {@code path}. Throws Lucene's {@code LockObtainFailedException} when
+   * another process (a running server) already writes it.
+   */
+  public static LuceneIndex open(Path path, AnalyzerRegistry analyzers) throws IOException {
+    Analyzer analyzer = analyzer(analyzers);
+    Directory dir = FSDirectory.open(path);
+    try {
+      IndexWriterConfig cfg = new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setRAMBufferSizeMB(128)
+          .setCommitOnClose(false);
+      return new LuceneIndex(dir, new IndexWriter(dir, cfg), analyzer);
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  /** The analyzer of every text field, chosen by field name ({@link Fields#analyzerOf}). */
+  public static Analyzer analyzer(AnalyzerRegistry analyzers) {
+    Map<String, Analyzer> perField = new HashMap<>();
+    for (String lang : Fields.LANGUAGES) {
+      Analyzer a = analyzers.get(Fields.ANALYZER_BY_LANGUAGE.get(lang));
+      perField.put(Fields.title(lang), a);
+      perField.put(Fields.body(lang), a);
+    }
+    return new PerFieldAnalyzerWrapper(analyzers.get("english"), perField);
+  }
+
+  /** Indexes each version as the current state of its statement (replacing any earlier version). */
+  public void apply(Collection<StatementVersion> versions) {
+    try {
+      for (StatementVersion v : versions) {
+        writer.updateDocument(new Term(Fields.ID, v.id()), StatementDocuments.toDocument(v));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the index", e);
+    }
+  }
+
+  /** Records that the index now reflects the store up to {@code storeOffset}; durable once it returns. */
+  public synchronized void commit(long storeOffset) {
+    try {
+      writer.setLiveCommitData(Map.of(STORE_OFFSET, Long.toString(storeOffset)).entrySet());
+      writer.commit();
+      appliedOffset = storeOffset;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the index", e);
+    }
+  }
+
+  /** The store offset covered by the last commit (0 for a new index). */
+  public long committedOffset() {
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> e : data) {
+        if (e.getKey().equals(STORE_OFFSET)) return Long.parseLong(e.getValue());
+      }
+    }
+    return 0;
+  }
+
+  /** The store offset applied in memory (maybe not yet committed). */
+  public long appliedOffset() {
+    return appliedOffset;
+  }
+
+  public void setAppliedOffset(long offset) {
+    appliedOffset = offset;
+  }
+
+  /** Makes changes applied so far visible to new searches. */
+  public void refresh() {
+    try {
+      searchers.maybeRefresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot refresh the index searcher", e);
+    }
+  }
+
+  public IndexSearcher acquire() {
+    try {
+      return searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /** Deletes every document (for a rebuild from the store); takes effect at the next commit. */
+  public void deleteAll() {
+    try {
+      writer.deleteAll();
+      appliedOffset = 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Directory directory() {
+    return dir;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+      writer.rollback(); // uncommitted changes are replayed from the store next time
+    } finally {
+      dir.close();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.bayan.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.bayan.statement.Release;
+import org.bayan.statement.StatementVersion;
+
+/** Maps a statement version to its Lucene document. */
+public final class StatementDocuments {
+  private StatementDocuments() {}
+
+  /** Stored, analyzed, with offsets in the postings so highlighting needs no re-analysis. */
+  static final FieldType TEXT = new FieldType();
+
+  static {
+    TEXT.setTokenized(true);
+    TEXT.setStored(true);
+    TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    TEXT.freeze();
+  }
+
+  public static Document toDocument(StatementVersion v) {
+    Release r = v.release();
+    Document d = new Document();
+    d.add(new StringField(Fields.ID, r.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(Fields.ID, new BytesRef(r.id())));
+    keyword(d, Fields.AGENCY, r.agency());
+    keyword(d, Fields.LANGUAGE, r.language());
+    keyword(d, Fields.CATEGORY, r.category());
+    keyword(d, Fields.TYPE, r.type());
+    long millis = r.publishedInstant().toEpochMilli();
+    d.add(new LongPoint(Fields.PUBLISHED, millis));
+    d.add(new NumericDocValuesField(Fields.PUBLISHED, millis));
+    d.add(new StoredField(Fields.PUBLISHED, r.publishedAt()));
+    if (r.sourceUrl() != null) d.add(new StoredField(Fields.SOURCE_URL, r.sourceUrl()));
+    d.add(new StoredField(Fields.CONTENT_HASH, v.contentHash()));
+    d.add(new StoredField(Fields.VERSION, v.version()));
+    d.add(new StoredField(Fields.SEQ, v.seq()));
+    d.add(new StoredField(Fields.INGESTED, v.ingestedAt().toString()));
+    String lang = Fields.indexLanguage(r.language());
+    d.add(new Field(Fields.title(lang), r.title(), TEXT));
+    d.add(new Field(Fields.body(lang), r.body(), TEXT));
+    return d;
+  }
+
+  private static void keyword(Document d, String field, String value) {
+    if (value == null || value.isEmpty()) return;
+    d.add(new StringField(field, value, Field.Store.YES));
+    d.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+  }
+}

@@ -1,0 +1,47 @@
+package org.bayan.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+
+/** Appends rejections to a JSON Lines report ({@code rejects.jsonl} in the data folder). */
+public final class RejectsReport {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path file;
+
+  public RejectsReport(Path file) {
+    this.file = file;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public synchronized void write(List<Rejection> rejections) {
+    if (rejections.isEmpty()) return;
+    StringBuilder sb = new StringBuilder();
+    String at = Instant.now().toString();
+    for (Rejection r : rejections) {
+      ObjectNode o = JSON.createObjectNode();
+      o.put("at", at);
+      o.put("source", r.source());
+      if (r.line() > 0) o.put("line", r.line());
+      if (r.id() != null) o.put("id", r.id());
+      o.put("reason", r.reason());
+      sb.append(o).append('\n');
+    }
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write rejects report " + file, e);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package org.bayan.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads release files in JSON Lines ({@code .jsonl}, {@code .jsonl.gz}), one record a line, each with its
+ * {@code file:line}. Problems that concern a line (too long) or the rest of a file (a truncated gzip) become
+ * rejections; everything before them is still delivered.
+ */
+public final class ReleaseFiles {
+  private final long maxLineBytes;
+
+  public interface Sink {
+    void record(RawRecord record);
+
+    void rejected(Rejection rejection);
+  }
+
+  public ReleaseFiles(long maxLineBytes) {
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  /** The release files named by {@code paths}: files as given, folders searched recursively, sorted. */
+  public static List<Path> expand(List<Path> paths) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.walk(p)) {
+          s.filter(Files::isRegularFile).filter(ReleaseFiles::isReleaseFile).sorted().forEach(out::add);
+        }
+      } else if (Files.isRegularFile(p)) {
+        out.add(p);
+      } else {
+        throw new IOException(p + ": no such file or folder");
+      }
+    }
+    return out;
+  }
+
+  public static boolean isReleaseFile(Path p) {
+    String n = p.getFileName().toString();
+    return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz");
+  }
+
+  /** Delivers every line of {@code file} to {@code sink}. Blank lines are skipped. */
+  public void read(Path file, Sink sink) throws IOException {
+    String name = file.toString();
+    try (InputStream raw = Files.newInputStream(file)) {
+      InputStream in = new BufferedInputStream(
+          name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16);
+      ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+      long lineNo = 1;
+      boolean tooLong = false;
+      try {
+        int b;
+        while ((b = in.read()) != -1) {
+          if (b == '\n') {
+            deliver(sink, name, lineNo, line, tooLong);
+            line.reset();
+            tooLong = false;
+            lineNo++;
+          } else if (!tooLong) {
+            if (line.size() >= maxLineBytes) {
+              tooLong = true;
+              line.reset();
+            } else {
+              line.write(b);
+            }
+          }
+        }
+        deliver(sink, name, lineNo, line, tooLong);
+      } catch (EOFException | ZipException e) {
+        sink.rejected(new Rejection(name, lineNo,
+            "the file ends abruptly (damaged or truncated gzip); lines before it were read: " + e.getMessage(), null));
+      }
+    }
+  }
+
+  private void deliver(Sink sink, String name, long lineNo, ByteArrayOutputStream line, boolean tooLong) {
+    if (tooLong) {
+      sink.rejected(new Rejection(name, lineNo, "line longer than " + maxLineBytes + " bytes", null));
+      return;
+    }
+    byte[] bytes = line.toByteArray();
+    int len = bytes.length;
+    if (len > 0 && bytes[len - 1] == '\r') len--;
+    boolean blank = true;
+    for (int i = 0; i < len && blank; i++) blank = bytes[i] == ' ' || bytes[i] == '\t';
+    if (blank) return;
+    if (len != bytes.length) bytes = java.util.Arrays.copyOf(bytes, len);
+    sink.record(new RawRecord(name, lineNo, bytes));
+  }
+}

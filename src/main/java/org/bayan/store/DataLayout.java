@@ -1,0 +1,30 @@
+package org.bayan.store;
+
+import java.nio.file.Path;
+
+/** Where things live inside a data folder ({@code index-data/} by default). */
+public record DataLayout(Path root) {
+  public DataLayout {
+    root = root.toAbsolutePath().normalize();
+  }
+
+  public Path storeDir() {
+    return root.resolve("store");
+  }
+
+  public Path indexDir() {
+    return root.resolve("index");
+  }
+
+  public Path logDir() {
+    return root.resolve("log");
+  }
+
+  public Path agenciesFile() {
+    return root.resolve("agencies.json");
+  }
+
+  public Path rejectsFile() {
+    return root.resolve("rejects.jsonl");
+  }
+}

@@ -1,0 +1,335 @@
+package org.bayan.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+import org.bayan.provenance.CanonicalForm;
+import org.bayan.statement.Release;
+import org.bayan.statement.StatementVersion;
+
+/**
+ * The append-only release store: one file, one line per accepted statement version, never rewritten.
+ *
+ * <p>A line is {@code CRC32C-hex SPACE json NEWLINE}, the JSON holding {@code seq, version, hash,
+ * ingested_at, release}. {@link #append} returns only after the lines are forced to disk, so an
+ * acknowledged release survives a crash. A crash mid-write leaves at most one torn line at the end; it is
+ * recognised (no newline, or a checksum that fails on the last line) and cut off by the next writer. A bad
+ * line followed by good ones is not a torn write but damage, and is reported with its offset.
+ *
+ * <p>Several processes may share a store (a server and an indexer): appends take an exclusive file lock and
+ * first read what others appended, so versions and sequence numbers stay consistent.
+ */
+public final class ReleaseStore implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String FILE_NAME = "releases.log";
+
+  private final Path file;
+  private final FileChannel channel;
+  private final FileChannel lockChannel;
+  private final Map<String, IdState> ids = new HashMap<>();
+  private long end; // offset just past the last complete, verified line read so far
+  private long lastSeq;
+  private String lastRepair;
+
+  private static final class IdState {
+    final List<long[]> lines = new ArrayList<>(1); // {offset, length} per version, version n at n-1
+    String hash;
+  }
+
+  private ReleaseStore(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    this.file = dir.resolve(FILE_NAME);
+    boolean created = !Files.exists(file);
+    this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    this.lockChannel = FileChannel.open(dir.resolve("append.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    if (created) forceDirectory(dir);
+  }
+
+  /** Opens (creating if needed) the store in {@code dir} and reads every complete line. */
+  public static ReleaseStore open(Path dir) {
+    try {
+      ReleaseStore s = new ReleaseStore(dir);
+      synchronized (s) {
+        s.catchUp();
+      }
+      return s;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open release store in " + dir, e);
+    }
+  }
+
+  /**
+   * Stores the releases that are new or changed, durably, and says for each what happened. Releases whose
+   * content hash equals their latest stored version are left alone.
+   */
+  public synchronized List<AppendResult> append(List<Release> releases) {
+    try (FileLock ignored = lockChannel.lock()) {
+      catchUp();
+      repairTail();
+      List<AppendResult> results = new ArrayList<>(releases.size());
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Instant now = Instant.now();
+      long offset = end;
+      for (Release r : releases) {
+        String hash = CanonicalForm.contentHash(r);
+        IdState st = ids.get(r.id());
+        if (st != null && st.hash.equals(hash)) {
+          results.add(new AppendResult(AppendResult.Outcome.UNCHANGED, read(st.lines.getLast())));
+          continue;
+        }
+        int version = st == null ? 1 : st.lines.size() + 1;
+        StatementVersion v = new StatementVersion(lastSeq + 1, r, version, hash, now);
+        byte[] line = encode(v);
+        out.write(line);
+        if (st == null) ids.put(r.id(), st = new IdState());
+        st.lines.add(new long[] {offset, line.length});
+        st.hash = hash;
+        offset += line.length;
+        lastSeq++;
+        results.add(new AppendResult(
+            version == 1 ? AppendResult.Outcome.ADDED : AppendResult.Outcome.UPDATED, v));
+      }
+      if (out.size() > 0) {
+        ByteBuffer buf = ByteBuffer.wrap(out.toByteArray());
+        long pos = end;
+        while (buf.hasRemaining()) pos += channel.write(buf, pos);
+        channel.force(true);
+        end = pos;
+      }
+      return results;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to release store " + file, e);
+    }
+  }
+
+  /** Reads lines appended by other processes since the last look. Returns the new end offset. */
+  public synchronized long refresh() {
+    try {
+      catchUp();
+      return end;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read release store " + file, e);
+    }
+  }
+
+  /** Offset just past the last complete line known to this instance. */
+  public synchronized long endOffset() {
+    return end;
+  }
+
+  /** Number of distinct statements. */
+  public synchronized int statementCount() {
+    return ids.size();
+  }
+
+  /** The message of the last torn-tail repair, if this instance made one. */
+  public synchronized Optional<String> lastRepair() {
+    return Optional.ofNullable(lastRepair);
+  }
+
+  public synchronized Optional<StatementVersion> latest(String id) {
+    IdState st = ids.get(id);
+    return st == null ? Optional.empty() : Optional.of(readUnchecked(st.lines.getLast()));
+  }
+
+  /** Every stored version of a statement, oldest first. */
+  public synchronized List<StatementVersion> versions(String id) {
+    IdState st = ids.get(id);
+    if (st == null) return List.of();
+    return st.lines.stream().map(this::readUnchecked).toList();
+  }
+
+  /**
+   * Calls {@code sink} for every version stored at or after {@code fromOffset}, in store order, up to the end
+   * known now. Returns the offset to continue from.
+   */
+  public long scan(long fromOffset, Consumer<StatementVersion> sink) {
+    long stop = endOffset();
+    try {
+      forEachLine(fromOffset, stop, (bytes, offset) -> {
+        sink.accept(decode(bytes, offset));
+        return true;
+      });
+      return stop;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read release store " + file, e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      channel.close();
+      lockChannel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // Reads complete lines from `end` on, indexing them; stops at a torn tail without touching it.
+  private void catchUp() throws IOException {
+    long size = channel.size();
+    if (size <= end) return;
+    forEachLine(end, size, (bytes, offset) -> {
+      StatementVersion v;
+      try {
+        v = decode(bytes, offset);
+      } catch (StoreCorruptException e) {
+        if (offset + bytes.length >= size) return false; // a torn last line: left for repairTail()
+        throw e;
+      }
+      index(v, offset, bytes.length);
+      end = offset + bytes.length;
+      return true;
+    });
+  }
+
+  private interface LineSink {
+    /** Returns false to stop. */
+    boolean line(byte[] bytes, long offset);
+  }
+
+  // Calls sink for each newline-terminated line in [from, to); an unterminated tail is not a line.
+  private void forEachLine(long from, long to, LineSink sink) throws IOException {
+    byte[] chunk = new byte[1 << 20];
+    ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+    long pos = from;
+    long lineStart = from;
+    while (pos < to) {
+      int n = channel.read(ByteBuffer.wrap(chunk, 0, (int) Math.min(chunk.length, to - pos)), pos);
+      if (n <= 0) break;
+      int start = 0;
+      for (int i = 0; i < n; i++) {
+        if (chunk[i] == '\n') {
+          line.write(chunk, start, i - start + 1);
+          byte[] bytes = line.toByteArray();
+          if (!sink.line(bytes, lineStart)) return;
+          lineStart += bytes.length;
+          line.reset();
+          start = i + 1;
+        }
+      }
+      line.write(chunk, start, n - start);
+      pos += n;
+    }
+  }
+
+  private void index(StatementVersion v, long offset, int length) {
+    IdState st = ids.computeIfAbsent(v.id(), k -> new IdState());
+    st.lines.add(new long[] {offset, length});
+    st.hash = v.contentHash();
+    lastSeq = Math.max(lastSeq, v.seq());
+  }
+
+  // Called under the file lock only: nobody else can be writing, so bytes past `end` are a torn write.
+  private void repairTail() throws IOException {
+    long size = channel.size();
+    if (size > end) {
+      lastRepair = file + ": cut a torn write of " + (size - end) + " bytes at offset " + end
+          + " (a crash interrupted an append that was never acknowledged)";
+      channel.truncate(end);
+      channel.force(true);
+    }
+  }
+
+  private StatementVersion readUnchecked(long[] line) {
+    try {
+      return read(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read release store " + file, e);
+    }
+  }
+
+  private StatementVersion read(long[] line) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate((int) line[1]);
+    long pos = line[0];
+    while (buf.hasRemaining()) {
+      int n = channel.read(buf, pos);
+      if (n < 0) throw new IOException(file + ": unexpected end at offset " + pos);
+      pos += n;
+    }
+    return decode(buf.array(), line[0]);
+  }
+
+  private static byte[] encode(StatementVersion v) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("seq", v.seq());
+    o.put("version", v.version());
+    o.put("hash", v.contentHash());
+    o.put("ingested_at", v.ingestedAt().toString());
+    o.set("release", ReleaseCodec.toJson(v.release()));
+    byte[] json;
+    try {
+      json = JSON.writeValueAsBytes(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(json);
+    byte[] head = String.format("%08x ", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+    byte[] line = new byte[head.length + json.length + 1];
+    System.arraycopy(head, 0, line, 0, head.length);
+    System.arraycopy(json, 0, line, head.length, json.length);
+    line[line.length - 1] = '\n';
+    return line;
+  }
+
+  private StatementVersion decode(byte[] line, long offset) {
+    int n = line.length - 1; // without the newline
+    if (n < 10 || line[8] != ' ' || line[n] != '\n') {
+      throw new StoreCorruptException(file + ": malformed record at offset " + offset);
+    }
+    long expected;
+    try {
+      expected = Long.parseLong(new String(line, 0, 8, StandardCharsets.US_ASCII), 16);
+    } catch (NumberFormatException e) {
+      throw new StoreCorruptException(file + ": malformed checksum at offset " + offset);
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(line, 9, n - 9);
+    if (crc.getValue() != expected) {
+      throw new StoreCorruptException(file + ": checksum mismatch in the record at offset " + offset);
+    }
+    try {
+      JsonNode o = JSON.readTree(line, 9, n - 9);
+      return new StatementVersion(
+          o.get("seq").asLong(),
+          ReleaseCodec.fromJson(o.get("release")),
+          o.get("version").asInt(),
+          o.get("hash").asText(),
+          Instant.parse(o.get("ingested_at").asText()));
+    } catch (IOException | RuntimeException e) {
+      throw new StoreCorruptException(file + ": unreadable record at offset " + offset + ": " + e.getMessage());
+    }
+  }
+
+  private static void forceDirectory(Path dir) {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException ignored) {
+      // Not every file system lets a directory be opened for sync; the data itself is still forced.
+    }
+  }
+}
