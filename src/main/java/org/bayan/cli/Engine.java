@@ -14,13 +14,13 @@ import org.bayan.store.ReleaseStore;
  * An opened data folder: analyzers, agency registry, release store and (when this process may write it)
  * the Lucene index, brought up to date with the store on opening.
  */
-final class Engine implements AutoCloseable {
-  final DataLayout layout;
-  final AnalyzerRegistry analyzers;
-  final AgencyRegistry agencies;
-  final ReleaseStore store;
-  final LuceneIndex index; // null when another process holds the index
-  final IndexSync sync;
+public final class Engine implements AutoCloseable {
+  public final DataLayout layout;
+  public final AnalyzerRegistry analyzers;
+  public final AgencyRegistry agencies;
+  public final ReleaseStore store;
+  public final LuceneIndex index; // null when another process holds the index
+  public final IndexSync sync;
 
   private Engine(DataLayout layout, AnalyzerRegistry analyzers, AgencyRegistry agencies, ReleaseStore store,
       LuceneIndex index) {
@@ -36,7 +36,7 @@ final class Engine implements AutoCloseable {
    * Opens the data folder. With {@code indexRequired}, failing to get the index (another process writes it)
    * is an error naming that; without, the engine opens store-only.
    */
-  static Engine open(Path data, Path analyzersDir, boolean indexRequired) throws IOException {
+  public static Engine open(Path data, Path analyzersDir, boolean indexRequired) throws IOException {
     DataLayout layout = new DataLayout(data);
     AnalyzerRegistry analyzers = AnalyzerRegistry.load(analyzersDir);
     AgencyRegistry agencies = new AgencyRegistry(layout.agenciesFile());

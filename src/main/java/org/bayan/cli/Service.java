@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * the store and refreshes the searcher, so a release stored by {@code bayan index} is searchable within a
  * second; every {@value #COMMIT_MS} ms it commits, bounding what a crash must replay.
  */
-final class Service implements AutoCloseable {
+public final class Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
   static final long FOLLOW_MS = 200;
   static final long COMMIT_MS = 30_000;
@@ -31,7 +31,7 @@ final class Service implements AutoCloseable {
     this.follower = follower;
   }
 
-  static Service start(Engine engine, String host, int port) {
+  public static Service start(Engine engine, String host, int port) {
     SearchService search = new SearchService(engine.index, engine.agencies::get);
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
     BayanServer server = new BayanServer(search, statements, engine.agencies::all).start(host, port);
@@ -43,7 +43,7 @@ final class Service implements AutoCloseable {
     follower.scheduleWithFixedDelay(() -> {
       try {
         engine.agencies.reloadIfChanged();
-        if (engine.sync.catchUp() > 0) engine.index.refresh();
+        engine.sync.catchUp();
       } catch (RuntimeException e) {
         LOG.error("indexing new releases from the store failed; will retry", e);
       }
@@ -58,11 +58,11 @@ final class Service implements AutoCloseable {
     return new Service(engine, search, server, follower);
   }
 
-  int port() {
+  public int port() {
     return server.port();
   }
 
-  int statementCount() {
+  public int statementCount() {
     return search.size();
   }
 

@@ -21,7 +21,10 @@ public final class IndexSync {
     this.index = index;
   }
 
-  /** Applies what is new in the store (including other processes' appends). Returns how many versions. */
+  /**
+   * Applies what is new in the store (including other processes' appends) and makes it searchable. Returns
+   * how many versions were applied.
+   */
   public synchronized int catchUp() {
     store.refresh();
     long from = index.appliedOffset();
@@ -38,6 +41,7 @@ public final class IndexSync {
     });
     index.apply(batch);
     index.setAppliedOffset(to);
+    index.refresh();
     return count[0];
   }
 
