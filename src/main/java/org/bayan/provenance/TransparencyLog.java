@@ -33,8 +33,8 @@ import java.util.zip.CRC32C;
  * acknowledged entry survives a crash, and the commit flag on its last record makes a batch all-or-nothing.
  * Opening repairs what a crash during an append can leave: a partial or bad-CRC final record, zeros after the
  * last good record, or a batch without its commit record; these are cut off and described by
- * {@link #recoveryNote()}. Any other damage (a bad record followed by more data, a leaf hash that does not match
- * its entry) throws {@link CorruptLogException}: acknowledged history is never dropped silently.
+ * {@link #recoveryNote()}. Any other damage (a bad record followed by more data or by an intact record, a leaf
+ * hash that does not match its entry) throws {@link CorruptLogException}: acknowledged history is never dropped silently.
  *
  * <p>Thread-safe: appends are serialized; readers take no lock, seeing the size as of their call. Leaf hashes
  * stay in memory (32 bytes per entry); entries are read from disk when asked for.
@@ -406,6 +406,15 @@ public final class TransparencyLog implements MerkleTree.LeafHashes, AutoCloseab
           end = pos;
         }
       }
+      if (tornReason != null) {
+        // A damaged length can make a middle record look like a torn tail; a crash cannot leave a complete
+        // record after the torn one, so finding one means acknowledged data is damaged.
+        long valid = validRecordAfter(pos, fileSize);
+        if (valid >= 0) {
+          throw new CorruptLogException(file, pos, tornReason + " in record " + (leaves.size() + pendingLeaves.size())
+              + ", yet a valid record follows at offset " + valid);
+        }
+      }
       if (tornReason == null && !pendingLeaves.isEmpty()) tornReason = "batch without its commit record";
       if (end < fileSize) {
         note = file + ": torn tail at offset " + pos + " (" + tornReason + "); truncated " + (fileSize - end)
@@ -414,6 +423,24 @@ public final class TransparencyLog implements MerkleTree.LeafHashes, AutoCloseab
         ch.truncate(end);
         ch.force(true);
       }
+    }
+
+    /** Offset of the first intact record starting after {@code pos}, or -1. */
+    private long validRecordAfter(long pos, long fileSize) throws IOException {
+      ByteBuffer head = ByteBuffer.allocate(HEADER);
+      for (long q = pos + 1; q + HEADER + 33 <= fileSize; q++) {
+        head.clear();
+        read(head, q);
+        int length = head.getInt(0);
+        if (length < 33 || length > MAX_PAYLOAD || q + HEADER + length > fileSize) continue;
+        ByteBuffer payload = ByteBuffer.allocate(length);
+        read(payload, q + HEADER);
+        CRC32C crc = new CRC32C();
+        crc.update(head.array(), 0, 4);
+        crc.update(payload.array());
+        if ((int) crc.getValue() == head.getInt(4)) return q;
+      }
+      return -1;
     }
 
     private boolean zerosFrom(long pos, long fileSize) throws IOException {

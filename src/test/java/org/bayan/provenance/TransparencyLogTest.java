@@ -165,6 +165,21 @@ class TransparencyLogTest {
   }
 
   @Test
+  void a_damaged_length_in_the_middle_is_not_mistaken_for_a_torn_tail() throws IOException {
+    try (TransparencyLog log = TransparencyLog.open(dir)) {
+      for (int i = 0; i < 3; i++) log.append(entry(i));
+    }
+    byte[] full = Files.readAllBytes(data());
+    long second = offsetOf(full, 1);
+    byte[] bad = full.clone();
+    ByteBuffer.wrap(bad).putInt((int) second, 60_000); // now runs past the end of the file
+    Files.write(data(), bad);
+    CorruptLogException e = assertThrows(CorruptLogException.class, () -> TransparencyLog.open(dir));
+    assertEquals(second, e.offset());
+    assertTrue(e.getMessage().contains("valid record follows"), e.getMessage());
+  }
+
+  @Test
   void a_second_writer_is_refused_while_the_log_is_open() throws IOException {
     try (TransparencyLog log = TransparencyLog.open(dir)) {
       IOException e = assertThrows(IOException.class, () -> TransparencyLog.open(dir));
