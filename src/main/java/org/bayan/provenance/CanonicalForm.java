@@ -1,11 +1,10 @@
 package org.bayan.provenance;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.bayan.statement.Release;
 
 /**
@@ -20,8 +19,9 @@ import org.bayan.statement.Release;
 public final class CanonicalForm {
   private CanonicalForm() {}
 
+  /** The canonical UTF-8 bytes of {@code r}'s content fields; what an agency signs and what is hashed. */
   public static byte[] bytes(Release r) {
-    Map<String, String> fields = new TreeMap<>(); // String order is UTF-16 code-unit order, as JCS requires
+    Map<String, String> fields = new HashMap<>();
     put(fields, "agency", r.agency());
     put(fields, "body", r.body());
     put(fields, "category", r.category());
@@ -31,16 +31,7 @@ public final class CanonicalForm {
     put(fields, "source_url", r.sourceUrl());
     put(fields, "title", r.title());
     put(fields, "type", r.type());
-    StringBuilder out = new StringBuilder(r.body().length() + 256).append('{');
-    boolean first = true;
-    for (Map.Entry<String, String> e : fields.entrySet()) {
-      if (!first) out.append(',');
-      first = false;
-      appendString(out, e.getKey());
-      out.append(':');
-      appendString(out, e.getValue());
-    }
-    return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    return CanonicalJson.write(fields);
   }
 
   /** Lower-case hex SHA-256 of {@link #bytes(Release)}. */
@@ -48,6 +39,7 @@ public final class CanonicalForm {
     return HexFormat.of().formatHex(sha256(bytes(r)));
   }
 
+  /** SHA-256 of {@code data}. */
   public static byte[] sha256(byte[] data) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(data);
@@ -58,26 +50,5 @@ public final class CanonicalForm {
 
   private static void put(Map<String, String> m, String k, String v) {
     if (v != null) m.put(k, v);
-  }
-
-  private static void appendString(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-          else out.append(c);
-        }
-      }
-    }
-    out.append('"');
   }
 }
