@@ -19,7 +19,10 @@ final class ErrorMapping {
         (e, ctx) -> answer(ctx, HttpStatus.BAD_REQUEST, "invalid_parameter", e.getMessage()));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> {
       HttpStatus status = HttpStatus.forStatus(e.getStatus());
-      answer(ctx, status, code(status), e.getMessage());
+      String detail = status == HttpStatus.METHOD_NOT_ALLOWED
+          ? ctx.method() + " is not supported on " + sanitize(ctx.path())
+          : e.getMessage();
+      answer(ctx, status, code(status), detail);
     });
     config.routes.exception(Exception.class, (e, ctx) -> {
       // A bug, not the user's input: log it whole, answer without internals.
@@ -29,12 +32,6 @@ final class ErrorMapping {
     });
     config.routes.error(404, "*", ctx -> {
       if (!isApiError(ctx)) answer(ctx, HttpStatus.NOT_FOUND, "not_found", "no such resource: " + sanitize(ctx.path()));
-    });
-    config.routes.error(405, "*", ctx -> {
-      if (!isApiError(ctx)) {
-        answer(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
-            ctx.method() + " is not supported on " + sanitize(ctx.path()));
-      }
     });
   }
 
