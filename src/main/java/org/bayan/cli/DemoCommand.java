@@ -3,7 +3,6 @@ package org.bayan.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.bayan.ingest.ReleaseParser;
 import org.bayan.store.DataLayout;
 import org.bayan.store.ReleaseStore;
@@ -28,11 +27,14 @@ final class DemoCommand implements Callable<Integer> {
       IndexCommand.run(data.data(), data.analyzers(), List.of(demo.resolve("releases.jsonl.gz")),
           demo.resolve("agencies.json"), ReleaseParser.DEFAULT_MAX_BODY_CHARS);
     }
+    UntilStopped until = new UntilStopped();
     try (Engine engine = Engine.open(data.data(), data.analyzers(), true);
         Service service = Service.start(engine, server.host, server.port)) {
       System.out.printf("Bayan demo: %,d statements on http://%s:%d/  (try: curl -G localhost:%d/api/search "
           + "--data-urlencode 'q=الحكومه')%n", service.statementCount(), server.host, service.port(), service.port());
-      new CountDownLatch(1).await();
+      until.await();
+    } finally {
+      until.closed();
     }
     return 0;
   }

@@ -1,7 +1,6 @@
 package org.bayan.cli;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,11 +13,14 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    UntilStopped until = new UntilStopped();
     try (Engine engine = Engine.open(data.data(), data.analyzers(), true);
         Service service = Service.start(engine, server.host, server.port)) {
       System.out.printf("Bayan serves %,d statements from %s on http://%s:%d/%n",
           service.statementCount(), engine.layout.root(), server.host, service.port());
-      new CountDownLatch(1).await(); // until the process is stopped
+      until.await();
+    } finally {
+      until.closed();
     }
     return 0;
   }
