@@ -6,13 +6,17 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.bayan.analysis.AnalyzerRegistry;
 import org.bayan.index.LuceneIndex;
 import org.bayan.ingest.IndexSync;
+import org.bayan.provenance.KeyFiles;
+import org.bayan.provenance.PublicLog;
+import org.bayan.provenance.TransparencyLog;
 import org.bayan.store.AgencyRegistry;
 import org.bayan.store.DataLayout;
 import org.bayan.store.ReleaseStore;
 
 /**
  * An opened data folder: analyzers, agency registry, release store and (when this process may write it)
- * the Lucene index, brought up to date with the store on opening.
+ * the Lucene index and the transparency log, both brought up to date with the store on opening. Log and
+ * index are held together: the process that writes the index is the one that appends to the log.
  */
 public final class Engine implements AutoCloseable {
   public final DataLayout layout;
@@ -20,16 +24,24 @@ public final class Engine implements AutoCloseable {
   public final AgencyRegistry agencies;
   public final ReleaseStore store;
   public final LuceneIndex index; // null when another process holds the index
+  public final TransparencyLog log; // null exactly when index is
   public final IndexSync sync;
 
   private Engine(DataLayout layout, AnalyzerRegistry analyzers, AgencyRegistry agencies, ReleaseStore store,
-      LuceneIndex index) {
+      LuceneIndex index, TransparencyLog log) {
     this.layout = layout;
     this.analyzers = analyzers;
     this.agencies = agencies;
     this.store = store;
     this.index = index;
-    this.sync = index == null ? null : new IndexSync(store, index);
+    this.log = log;
+    this.sync = index == null ? null : new IndexSync(store, index, log);
+  }
+
+  /** The log with its checkpoint key, generated in the data folder on first use. */
+  public PublicLog publicLog(String origin) throws IOException {
+    if (log == null) throw new IllegalStateException("this process does not hold the transparency log");
+    return new PublicLog(log, origin, KeyFiles.loadOrCreate(layout.checkpointKeyFile()));
   }
 
   /**
@@ -52,7 +64,18 @@ public final class Engine implements AutoCloseable {
       }
       index = null;
     }
-    Engine engine = new Engine(layout, analyzers, agencies, store, index);
+    TransparencyLog log = null;
+    if (index != null) {
+      try {
+        log = TransparencyLog.open(layout.logDir());
+      } catch (IOException | RuntimeException e) {
+        index.close();
+        store.close();
+        throw e;
+      }
+      log.recoveryNote().ifPresent(System.err::println);
+    }
+    Engine engine = new Engine(layout, analyzers, agencies, store, index, log);
     if (engine.sync != null) engine.sync.catchUpAndCommit();
     return engine;
   }
@@ -61,8 +84,12 @@ public final class Engine implements AutoCloseable {
   public void close() throws IOException {
     try {
       if (index != null) {
-        sync.catchUpAndCommit();
-        index.close();
+        try {
+          sync.catchUpAndCommit();
+          index.close();
+        } finally {
+          log.close();
+        }
       }
     } finally {
       store.close();

@@ -1,7 +1,6 @@
 package org.bayan.cli;
 
 import java.util.concurrent.Callable;
-import org.bayan.ingest.IndexSync;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,7 +15,7 @@ final class ReindexCommand implements Callable<Integer> {
     try (Engine engine = Engine.open(data.data(), data.analyzers(), true)) {
       long start = System.nanoTime();
       engine.index.deleteAll();
-      int n = new IndexSync(engine.store, engine.index).catchUpAndCommit();
+      int n = engine.sync.catchUpAndCommit();
       double s = (System.nanoTime() - start) / 1e9;
       System.out.printf("reindexed %,d statement versions in %.1f s (%,.0f docs/s)%n", n, s, n / Math.max(s, 1e-9));
     }

@@ -15,7 +15,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     UntilStopped until = new UntilStopped();
     try (Engine engine = Engine.open(data.data(), data.analyzers(), true);
-        Service service = Service.start(engine, server.host, server.port)) {
+        Service service = Service.start(engine, server.host, server.port, server.logOrigin)) {
       System.out.printf("Bayan serves %,d statements from %s on http://%s:%d/%n",
           service.statementCount(), engine.layout.root(), server.host, service.port());
       until.await();
@@ -32,5 +32,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1",
         description = "Address to listen on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}.")
     String host;
+
+    @Option(names = "--log-origin", defaultValue = Service.DEFAULT_LOG_ORIGIN, paramLabel = "ORIGIN",
+        description = "Name of the transparency log in its signed checkpoints, conventionally a schema-less URL "
+            + "of this server (e.g. bayan.example.gov/log). Default: ${DEFAULT-VALUE}.")
+    String logOrigin;
   }
 }

@@ -1,5 +1,6 @@
 package org.bayan.cli;
 
+import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +32,18 @@ public final class Service implements AutoCloseable {
     this.follower = follower;
   }
 
-  public static Service start(Engine engine, String host, int port) {
+  /** The log origin when none is configured. */
+  public static final String DEFAULT_LOG_ORIGIN = "bayan.local/log";
+
+  public static Service start(Engine engine, String host, int port) throws IOException {
+    return start(engine, host, port, DEFAULT_LOG_ORIGIN);
+  }
+
+  public static Service start(Engine engine, String host, int port, String logOrigin) throws IOException {
     SearchService search = new SearchService(engine.index, engine.agencies::get);
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
-    BayanServer server = new BayanServer(search, statements, engine.agencies::all).start(host, port);
+    BayanServer server = new BayanServer(search, statements, engine.agencies::all, engine.publicLog(logOrigin))
+        .start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);

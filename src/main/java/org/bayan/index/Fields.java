@@ -22,6 +22,8 @@ public final class Fields {
   public static final String VERSION = "version";
   public static final String SEQ = "seq";
   public static final String INGESTED = "ingested_at";
+  /** Signature status, {@code signed} or {@code unsigned} (see {@code statement.SignatureStatus}). */
+  public static final String STATUS = "status";
 
   /** Languages with their own analysis chain; anything else is indexed with the English chain. */
   public static final List<String> LANGUAGES = List.of("ar", "en");

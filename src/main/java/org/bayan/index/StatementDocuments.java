@@ -12,6 +12,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.bayan.statement.Release;
+import org.bayan.statement.SignatureStatus;
 import org.bayan.statement.StatementVersion;
 
 /** Maps a statement version to its Lucene document. */
@@ -37,6 +38,7 @@ public final class StatementDocuments {
     keyword(d, Fields.LANGUAGE, r.language());
     keyword(d, Fields.CATEGORY, r.category());
     keyword(d, Fields.TYPE, r.type());
+    keyword(d, Fields.STATUS, SignatureStatus.of(r));
     long millis = r.publishedInstant().toEpochMilli();
     d.add(new LongPoint(Fields.PUBLISHED, millis));
     d.add(new NumericDocValuesField(Fields.PUBLISHED, millis));

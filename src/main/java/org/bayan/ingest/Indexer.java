@@ -15,8 +15,8 @@ import org.bayan.store.AppendResult;
 import org.bayan.store.ReleaseStore;
 
 /**
- * The indexer job: reads release files, validates every record, stores the accepted ones durably and brings
- * the index up to date. A bad record is rejected with its {@code file:line} and reason and never stops the
+ * The indexer job: reads release files, admits every record ({@link Admission}: validation and signature),
+ * stores the accepted ones durably and brings the log and index up to date. A bad record is rejected with its {@code file:line} and reason and never stops the
  * rest. Running it twice on the same files changes nothing.
  *
  * <p>When {@code sync} is null (a running server holds the index), releases only go to the store and the
@@ -31,7 +31,7 @@ public final class Indexer {
   private final AgencyRegistry agencies;
   private final IndexSync sync;
   private final RejectsReport report;
-  private final ReleaseParser parser;
+  private final Admission admission;
   private final ReleaseFiles files;
   private final PrintStream err;
   private final Progress progress;
@@ -42,7 +42,7 @@ public final class Indexer {
     this.agencies = agencies;
     this.sync = sync;
     this.report = report;
-    this.parser = new ReleaseParser(id -> agencies.get(id).isPresent(), maxBodyChars);
+    this.admission = new Admission(agencies::get, maxBodyChars);
     this.files = new ReleaseFiles(8L * maxBodyChars + (1 << 16));
     this.err = err;
     this.progress = new Progress(out, liveProgress);
@@ -60,7 +60,7 @@ public final class Indexer {
         @Override
         public void record(RawRecord r) {
           try {
-            batch.add(parser.parse(r.bytes()));
+            batch.add(admission.admit(r.bytes()));
           } catch (InvalidRecordException e) {
             reject(new Rejection(r.source(), r.line(), e.getMessage(), e.id()));
           }

@@ -18,7 +18,7 @@ import org.bayan.statement.StatementVersion;
  * with the keys {@code agency, content_hash, id, ingested_at, signature_status, version}; {@code ingested_at}
  * is an ISO-8601 UTC instant as {@link Instant#toString()} writes it, {@code version} a JSON integer.
  *
- * @param signatureStatus what Bayan concluded about the agency signature, e.g. {@code valid}, {@code unsigned}
+ * @param signatureStatus what Bayan concluded about the agency signature, {@code signed} or {@code unsigned}
  */
 public record LogEntry(
     String id, long version, String contentHash, String agency, String signatureStatus, Instant ingestedAt) {

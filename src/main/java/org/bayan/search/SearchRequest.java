@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.bayan.statement.SignatureStatus;
 
 /**
  * A keyword search with its filters and page. Built with {@link #parse}, which checks each parameter and
@@ -18,9 +19,11 @@ import java.util.List;
  * @param to latest publication instant, inclusive, or null
  * @param page 1-based page number
  * @param size hits per page
+ * @param status signature status to keep ({@code signed}/{@code unsigned}), or null
  */
 public record SearchRequest(
-    String query, List<String> agencies, String language, Instant from, Instant to, int page, int size) {
+    String query, List<String> agencies, String language, Instant from, Instant to, int page, int size,
+    String status) {
 
   public static final int MAX_SIZE = 100;
   public static final int DEFAULT_SIZE = 10;
@@ -32,9 +35,26 @@ public record SearchRequest(
     agencies = agencies == null ? List.of() : List.copyOf(agencies);
   }
 
+  /** A request without a status filter. */
+  public SearchRequest(
+      String query, List<String> agencies, String language, Instant from, Instant to, int page, int size) {
+    this(query, agencies, language, from, to, page, size, null);
+  }
+
   /** Parses raw parameter values (null when absent). */
   public static SearchRequest parse(
       String q, List<String> agency, String lang, String from, String to, String page, String size) {
+    return parse(q, agency, lang, from, to, page, size, null);
+  }
+
+  /** Parses raw parameter values (null when absent), with the signature-status filter. */
+  public static SearchRequest parse(
+      String q, List<String> agency, String lang, String from, String to, String page, String size,
+      String status) {
+    String st = status == null || status.isBlank() ? null : status.strip();
+    if (st != null && !SignatureStatus.isValid(st)) {
+      throw new InvalidParameterException("status", "'" + st + "' is not a status: use signed or unsigned");
+    }
     if (q != null && q.length() > MAX_QUERY_CHARS) {
       throw new InvalidParameterException("q", "at most " + MAX_QUERY_CHARS + " characters");
     }
@@ -55,7 +75,7 @@ public record SearchRequest(
     }
     List<String> agencies = agency == null ? List.of()
         : agency.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
-    return new SearchRequest(q, agencies, lang == null || lang.isBlank() ? null : lang, f, t, p, s);
+    return new SearchRequest(q, agencies, lang == null || lang.isBlank() ? null : lang, f, t, p, s, st);
   }
 
   private static int integer(String name, String value, int dflt) {

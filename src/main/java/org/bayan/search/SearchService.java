@@ -97,6 +97,9 @@ public final class SearchService {
     if (req.language() != null) {
       b.add(new TermQuery(new Term(Fields.LANGUAGE, req.language())), BooleanClause.Occur.FILTER);
     }
+    if (req.status() != null) {
+      b.add(new TermQuery(new Term(Fields.STATUS, req.status())), BooleanClause.Occur.FILTER);
+    }
     if (req.from() != null || req.to() != null) {
       long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochMilli();
       long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochMilli();
@@ -135,7 +138,8 @@ public final class SearchService {
           d.get(Fields.ID), AgencyRef.of(agencyId, agencies.apply(agencyId).orElse(null)), title, snippet,
           d.get(Fields.PUBLISHED), d.get(Fields.SOURCE_URL), d.get(Fields.LANGUAGE),
           browse ? 0f : sd.score, d.getField(Fields.VERSION).numericValue().intValue(),
-          d.get(Fields.CONTENT_HASH)));
+          d.get(Fields.CONTENT_HASH), d.get(Fields.STATUS),
+          d.getField(Fields.VERSION).numericValue().intValue() > 1));
     }
     return hits;
   }

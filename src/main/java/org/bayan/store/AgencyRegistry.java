@@ -10,6 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,10 +23,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bayan.statement.Agency;
+import org.bayan.statement.AgencyKey;
 
 /**
- * The registered agencies, kept in a JSON file (an array of {@code {id, name_ar, name_en, kind, website}}).
- * A release whose agency is not registered is rejected.
+ * The registered agencies, kept in a JSON file (an array of {@code {id, name_ar, name_en, kind, website}},
+ * optionally with {@code keys: [{id, public_key, valid_from, valid_to?}]}). A release whose agency is not
+ * registered is rejected. Fields this class does not know are kept when the file is rewritten, so files
+ * written by newer versions survive an edit by this one.
  */
 public final class AgencyRegistry {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -53,9 +61,49 @@ public final class AgencyRegistry {
         throw new IllegalArgumentException(
             file + ": agency #" + (i + 1) + ": id '" + id + "' is not a slug (lower-case letters, digits, . _ -)");
       }
-      out.add(new Agency(id, text(a, "name_ar"), text(a, "name_en"), text(a, "kind"), text(a, "website")));
+      out.add(new Agency(id, text(a, "name_ar"), text(a, "name_en"), text(a, "kind"), text(a, "website"),
+          keys(file, i, id, a.get("keys"))));
     }
     return out;
+  }
+
+  private static List<AgencyKey> keys(Path file, int i, String agency, JsonNode keys) {
+    if (keys == null || keys.isNull()) return List.of();
+    String where = file + ": agency #" + (i + 1) + " (" + agency + "): ";
+    if (!keys.isArray()) throw new IllegalArgumentException(where + "'keys' must be an array");
+    List<AgencyKey> out = new ArrayList<>();
+    for (int k = 0; k < keys.size(); k++) {
+      JsonNode o = keys.get(k);
+      String at = where + "key #" + (k + 1) + ": ";
+      try {
+        String pub = text(o, "public_key");
+        if (pub == null || !pub.matches("[A-Za-z0-9+/]{43}=")) {
+          throw new IllegalArgumentException("public_key must be base64 of a 32-byte Ed25519 key");
+        }
+        AgencyKey key = new AgencyKey(text(o, "id"), pub, instant("valid_from", text(o, "valid_from")),
+            instant("valid_to", text(o, "valid_to")));
+        if (out.stream().anyMatch(x -> x.id().equals(key.id()))) {
+          throw new IllegalArgumentException("key id '" + key.id() + "' appears twice");
+        }
+        out.add(key);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(at + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /** A date (its first moment in UTC), a date-time with offset, or null for null. */
+  public static Instant instant(String field, String value) {
+    if (value == null || value.isBlank()) return null;
+    String v = value.strip();
+    try {
+      if (v.length() == 10) return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+      return OffsetDateTime.parse(v).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(field + " '" + v + "' is not a date (2024-05-01) or a date-time with offset"
+          + " (2024-05-01T00:00:00Z)");
+    }
   }
 
   /** Picks up edits made to the file by another process (e.g. an indexer registering agencies). */
@@ -78,10 +126,29 @@ public final class AgencyRegistry {
   public synchronized int register(Collection<Agency> more) {
     int added = 0;
     for (Agency a : more) {
+      Agency before = agencies.get(a.id());
+      // An exported agencies file without keys must not silently drop keys registered here.
+      if (before != null && a.keys().isEmpty() && !before.keys().isEmpty()) {
+        a = new Agency(a.id(), a.nameAr(), a.nameEn(), a.kind(), a.website(), before.keys());
+      }
       if (agencies.put(a.id(), a) == null) added++;
     }
     save();
     return added;
+  }
+
+  /**
+   * Adds a signing key to a registered agency and writes the file.
+   *
+   * @throws IllegalArgumentException if the agency is unknown or already has a key with that id
+   */
+  public synchronized Agency addKey(String agencyId, AgencyKey key) {
+    reloadIfChanged();
+    Agency a = get(agencyId).orElseThrow(() -> new IllegalArgumentException("no agency '" + agencyId + "' is registered"));
+    Agency updated = a.withKey(key);
+    agencies.put(agencyId, updated);
+    save();
+    return updated;
   }
 
   public Optional<Agency> get(String id) {
@@ -93,14 +160,39 @@ public final class AgencyRegistry {
   }
 
   private void save() {
+    Map<String, ObjectNode> existing = new java.util.HashMap<>();
+    try {
+      if (Files.exists(file)) {
+        JsonNode old = JSON.readTree(file.toFile());
+        if (old != null && old.isArray()) {
+          for (JsonNode n : old) if (n.isObject()) existing.put(n.path("id").asText(""), (ObjectNode) n);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read agencies file " + file, e);
+    }
     ArrayNode arr = JSON.createArrayNode();
     for (Agency a : all()) {
       ObjectNode o = arr.addObject();
+      ObjectNode before = existing.get(a.id());
+      if (before != null) o.setAll(before); // keeps fields this version does not model
       o.put("id", a.id());
       o.put("name_ar", a.nameAr());
       o.put("name_en", a.nameEn());
       o.put("kind", a.kind());
       o.put("website", a.website());
+      if (a.keys().isEmpty()) {
+        o.remove("keys");
+      } else {
+        ArrayNode keys = o.putArray("keys");
+        for (AgencyKey k : a.keys()) {
+          ObjectNode ko = keys.addObject();
+          ko.put("id", k.id());
+          ko.put("public_key", k.publicKey());
+          ko.put("valid_from", k.validFrom().toString());
+          if (k.validTo() != null) ko.put("valid_to", k.validTo().toString());
+        }
+      }
     }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());

@@ -20,6 +20,15 @@ public record DataLayout(Path root) {
     return root.resolve("log");
   }
 
+  /** The server's own keys, such as the one that signs log checkpoints. */
+  public Path keysDir() {
+    return root.resolve("keys");
+  }
+
+  public Path checkpointKeyFile() {
+    return keysDir().resolve("checkpoint.key");
+  }
+
   public Path agenciesFile() {
     return root.resolve("agencies.json");
   }

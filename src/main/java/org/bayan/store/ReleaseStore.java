@@ -47,6 +47,7 @@ public final class ReleaseStore implements AutoCloseable {
   private final Map<String, IdState> ids = new HashMap<>();
   private long end; // offset just past the last complete, verified line read so far
   private long lastSeq;
+  private long[] seqOffsets = new long[1024]; // offset of the line with seq n at n-1; seqs run 1, 2, 3…
   private String lastRepair;
 
   private static final class IdState {
@@ -102,6 +103,7 @@ public final class ReleaseStore implements AutoCloseable {
         if (st == null) ids.put(r.id(), st = new IdState());
         st.lines.add(new long[] {offset, line.length});
         st.hash = hash;
+        recordSeq(v.seq(), offset);
         offset += line.length;
         lastSeq++;
         results.add(new AppendResult(
@@ -133,6 +135,22 @@ public final class ReleaseStore implements AutoCloseable {
   /** Offset just past the last complete line known to this instance. */
   public synchronized long endOffset() {
     return end;
+  }
+
+  /** The highest sequence number stored (the number of stored versions), as known to this instance. */
+  public synchronized long lastSeq() {
+    return lastSeq;
+  }
+
+  /**
+   * The offset of the line holding the version with sequence number {@code seq}, so that derived data can
+   * resume from a version rather than from an offset; {@link #endOffset()} for {@code lastSeq() + 1}.
+   */
+  public synchronized long offsetOfSeq(long seq) {
+    if (seq < 1 || seq > lastSeq + 1) {
+      throw new IllegalArgumentException("seq " + seq + " is outside 1.." + (lastSeq + 1));
+    }
+    return seq == lastSeq + 1 ? end : seqOffsets[(int) (seq - 1)];
   }
 
   /** Number of distinct statements. */
@@ -240,7 +258,17 @@ public final class ReleaseStore implements AutoCloseable {
     IdState st = ids.computeIfAbsent(v.id(), k -> new IdState());
     st.lines.add(new long[] {offset, length});
     st.hash = v.contentHash();
+    recordSeq(v.seq(), offset);
     lastSeq = Math.max(lastSeq, v.seq());
+  }
+
+  private void recordSeq(long seq, long offset) {
+    if (seq != lastSeq + 1) {
+      throw new StoreCorruptException(file + ": record at offset " + offset + " has seq " + seq + ", expected "
+          + (lastSeq + 1));
+    }
+    if (seq > seqOffsets.length) seqOffsets = java.util.Arrays.copyOf(seqOffsets, (int) Math.max(seq, 2L * seqOffsets.length));
+    seqOffsets[(int) (seq - 1)] = offset;
   }
 
   // Called under the file lock only: nobody else can be writing, so bytes past `end` are a torn write.
