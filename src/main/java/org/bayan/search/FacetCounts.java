@@ -24,6 +24,8 @@ import org.bayan.index.Fields;
  */
 final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<String, Map<String, Long>>> {
   static final String YEAR = "year";
+  /** Not a facet: the number of matching statements, under this key with the empty value. */
+  static final String MATCHED = "_matched";
 
   /** Facet name → keyword field. */
   static final Map<String, String> KEYWORD_FACETS =
@@ -84,13 +86,17 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
       }
       NumericDocValues published = DocValues.getNumeric(ctx.reader(), Fields.PUBLISHED);
       long[] years = new long[LAST_YEAR - FIRST_YEAR + 1];
+      counts.computeIfAbsent(MATCHED, k -> new HashMap<>()).putIfAbsent("", 0L);
       Map<Integer, Long> otherYears = new HashMap<>();
       return new LeafCollector() {
+        long matched;
+
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
         public void collect(int doc) throws IOException {
+          matched++;
           for (int i = 0; i < dvs.length; i++) {
             if (dvs[i].advanceExact(doc)) {
               for (int k = 0, n = dvs[i].docValueCount(); k < n; k++) ords[i][(int) dvs[i].nextOrd()]++;
@@ -111,6 +117,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
               if (ords[i][o] > 0) into.merge(dvs[i].lookupOrd(o).utf8ToString(), (long) ords[i][o], Long::sum);
             }
           }
+          counts.get(MATCHED).merge("", matched, Long::sum);
           Map<String, Long> y = counts.computeIfAbsent(YEAR, k -> new HashMap<>());
           for (int k = 0; k < years.length; k++) {
             if (years[k] > 0) y.merge(Integer.toString(FIRST_YEAR + k), years[k], Long::sum);

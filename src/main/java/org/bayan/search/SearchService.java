@@ -18,7 +18,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -70,20 +69,13 @@ public final class SearchService {
     IndexSearcher searcher = index.acquire();
     try {
       CollectorManager<?, ? extends TopDocs> top = topDocs(order, n, req.cursor(), searcher);
-      TopDocs docs;
-      Map<String, Map<String, Long>> counts = null;
-      if (facets) {
-        Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetCounts()));
-        docs = (TopDocs) both[0];
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Long>> c = (Map<String, Map<String, Long>>) both[1];
-        counts = c;
-      } else {
-        docs = searcher.search(query, top);
-      }
+      // Two passes: the top hits with dynamic pruning (WAND skips what cannot reach the page), and the facet
+      // counts without scoring. One combined pass would score every matching statement.
+      TopDocs docs = searcher.search(query, top);
+      Map<String, Map<String, Long>> counts = facets ? searcher.search(query, new FacetCounts()) : null;
       ScoreDoc[] page = slice(docs.scoreDocs, skip, req.size());
       List<Hit> hits = toHits(searcher, compiled.highlight(), new TopDocs(docs.totalHits, page), compiled.browse());
-      long total = docs.totalHits.value();
+      long total = counts != null ? counts.getOrDefault(FacetCounts.MATCHED, Map.of()).getOrDefault("", 0L) : docs.totalHits.value();
       String next = page.length == req.size() && page.length > 0 && (skip + page.length < total || req.cursor() != null)
           ? cursorAfter(page[page.length - 1], order).encode(req.fingerprint()) : null;
       String didYouMean = facets && total < FEW_HITS ? didYouMean(parsed, searcher, req, total) : null;
