@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.bayan.http.BayanServer;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
+import org.bayan.search.SuggestService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +43,9 @@ public final class Service implements AutoCloseable {
   public static Service start(Engine engine, String host, int port, String logOrigin) throws IOException {
     SearchService search = new SearchService(engine.index, engine.agencies::get);
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
-    BayanServer server = new BayanServer(search, statements, engine.agencies::all, engine.publicLog(logOrigin))
-        .start(host, port);
+    SuggestService suggest = new SuggestService(engine.index, engine.agencies::all);
+    BayanServer server = new BayanServer(
+        search, statements, engine.agencies::all, suggest, engine.publicLog(logOrigin)).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);
@@ -65,6 +67,11 @@ public final class Service implements AutoCloseable {
       }
     }, COMMIT_MS, COMMIT_MS, TimeUnit.MILLISECONDS);
     return new Service(engine, search, server, follower);
+  }
+
+  /** The HTTP routes this service answers. */
+  public java.util.List<BayanServer.Route> routes() {
+    return server.routes();
   }
 
   public int port() {

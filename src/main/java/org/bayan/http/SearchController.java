@@ -13,9 +13,6 @@ final class SearchController {
   }
 
   void search(Context ctx) {
-    SearchRequest req = SearchRequest.parse(
-        ctx.queryParam("q"), ctx.queryParams("agency"), ctx.queryParam("lang"), ctx.queryParam("from"),
-        ctx.queryParam("to"), ctx.queryParam("page"), ctx.queryParam("size"), ctx.queryParam("status"));
-    ctx.json(search.search(req));
+    ctx.json(search.search(SearchRequest.parse(ctx.queryParamMap())));
   }
 }

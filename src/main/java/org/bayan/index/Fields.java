@@ -31,6 +31,25 @@ public final class Fields {
   /** Analyzer (in {@code analyzers/}) for each language. */
   public static final Map<String, String> ANALYZER_BY_LANGUAGE = Map.of("ar", "arabic", "en", "english");
 
+  /**
+   * Analyzer of each language's exact fields: normalized like the main chain (case, diacritics, hamza forms,
+   * digits) but neither stemmed nor stopped, so a quoted phrase matches the words as written, a prefix
+   * matches the start of a whole word, and spelling suggestions are words that occur in statements.
+   */
+  public static final Map<String, String> EXACT_ANALYZER_BY_LANGUAGE =
+      Map.of("ar", "arabic_exact", "en", "english_exact");
+
+  /** Suffix of the unstemmed twin of a text field ({@code body.ar} → {@code body.ar.exact}). */
+  public static final String EXACT_SUFFIX = ".exact";
+
+  /**
+   * Keyword fields a query may filter on by name ({@code agency:spa}), keyed by the name users type.
+   * A field added here becomes a filter in the query language and a facet-able dimension.
+   */
+  public static final Map<String, String> FILTERABLE =
+      Map.of("agency", AGENCY, "type", TYPE, "lang", LANGUAGE, "language", LANGUAGE, "category", CATEGORY,
+          "status", STATUS);
+
   public static String title(String language) {
     return "title." + language;
   }
@@ -39,13 +58,20 @@ public final class Fields {
     return "body." + language;
   }
 
-  /** The analyzer of a text field, or null for fields that are not analyzed. */
+  /** The unstemmed, normalized twin of a text field (indexed, not stored). */
+  public static String exact(String textField) {
+    return textField + EXACT_SUFFIX;
+  }
+
+  /** The analyzer of a text field or its exact twin, or null for fields that are not analyzed. */
   public static String analyzerOf(String field) {
-    int dot = field.lastIndexOf('.');
+    boolean exact = field.endsWith(EXACT_SUFFIX);
+    String f = exact ? field.substring(0, field.length() - EXACT_SUFFIX.length()) : field;
+    int dot = f.lastIndexOf('.');
     if (dot < 0) return null;
-    String base = field.substring(0, dot);
+    String base = f.substring(0, dot);
     if (!base.equals("title") && !base.equals("body")) return null;
-    return ANALYZER_BY_LANGUAGE.get(field.substring(dot + 1));
+    return (exact ? EXACT_ANALYZER_BY_LANGUAGE : ANALYZER_BY_LANGUAGE).get(f.substring(dot + 1));
   }
 
   /** The language whose fields hold a release in {@code language}. */

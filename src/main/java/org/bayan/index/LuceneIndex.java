@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -65,8 +66,11 @@ public final class LuceneIndex implements Closeable {
     Map<String, Analyzer> perField = new HashMap<>();
     for (String lang : Fields.LANGUAGES) {
       Analyzer a = analyzers.get(Fields.ANALYZER_BY_LANGUAGE.get(lang));
-      perField.put(Fields.title(lang), a);
-      perField.put(Fields.body(lang), a);
+      Analyzer exact = analyzers.get(Fields.EXACT_ANALYZER_BY_LANGUAGE.get(lang));
+      for (String f : List.of(Fields.title(lang), Fields.body(lang))) {
+        perField.put(f, a);
+        perField.put(Fields.exact(f), exact);
+      }
     }
     return new PerFieldAnalyzerWrapper(analyzers.get("english"), perField);
   }

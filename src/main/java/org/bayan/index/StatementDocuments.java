@@ -29,6 +29,19 @@ public final class StatementDocuments {
     TEXT.freeze();
   }
 
+  /**
+   * The unstemmed twin of a text field: not stored (the text is the main field's), with offsets so the
+   * highlighter can mark an exact-phrase or prefix match in the main field's text.
+   */
+  static final FieldType EXACT = new FieldType();
+
+  static {
+    EXACT.setTokenized(true);
+    EXACT.setStored(false);
+    EXACT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    EXACT.freeze();
+  }
+
   public static Document toDocument(StatementVersion v) {
     Release r = v.release();
     Document d = new Document();
@@ -51,6 +64,8 @@ public final class StatementDocuments {
     String lang = Fields.indexLanguage(r.language());
     d.add(new Field(Fields.title(lang), r.title(), TEXT));
     d.add(new Field(Fields.body(lang), r.body(), TEXT));
+    d.add(new Field(Fields.exact(Fields.title(lang)), r.title(), EXACT));
+    d.add(new Field(Fields.exact(Fields.body(lang)), r.body(), EXACT));
     return d;
   }
 

@@ -6,76 +6,118 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.bayan.statement.SignatureStatus;
 
 /**
- * A keyword search with its filters and page. Built with {@link #parse}, which checks each parameter and
- * names the one at fault.
+ * A search with its filters, order and page. Built with {@link #parse}, which checks each parameter and names
+ * the one at fault.
  *
- * @param query free text as typed (may be empty: then every statement matches, newest first)
- * @param agencies agency slugs to keep (empty: all)
- * @param language "ar" or "en" to keep, or null
+ * @param query text in the query language as typed (may be empty: then every statement matches, newest first)
+ * @param agencies agency slugs to keep (empty: all); likewise {@code types}, {@code categories}, {@code languages}
  * @param from earliest publication instant, inclusive, or null
  * @param to latest publication instant, inclusive, or null
- * @param page 1-based page number
+ * @param sort the order asked for, or null for the default (relevance with text, else newest)
+ * @param page 1-based page number (1 when walking with a cursor)
  * @param size hits per page
- * @param status signature status to keep ({@code signed}/{@code unsigned}), or null
+ * @param statuses signature statuses to keep ({@code signed}/{@code unsigned}; empty: all)
+ * @param cursor where the previous page of a walk ended, or null
  */
 public record SearchRequest(
-    String query, List<String> agencies, String language, Instant from, Instant to, int page, int size,
-    String status) {
+    String query, List<String> agencies, List<String> types, List<String> categories, List<String> languages,
+    List<String> statuses, Instant from, Instant to, SortOrder sort, int page, int size, Cursor cursor) {
 
   public static final int MAX_SIZE = 100;
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_DEPTH = 10_000;
   public static final int MAX_QUERY_CHARS = 1_000;
+  public static final List<String> LANGUAGES = List.of("ar", "en");
 
   public SearchRequest {
     query = query == null ? "" : query.strip();
     agencies = agencies == null ? List.of() : List.copyOf(agencies);
+    types = types == null ? List.of() : List.copyOf(types);
+    categories = categories == null ? List.of() : List.copyOf(categories);
+    languages = languages == null ? List.of() : List.copyOf(languages);
+    statuses = statuses == null ? List.of() : List.copyOf(statuses);
   }
 
-  /** A request without a status filter. */
-  public SearchRequest(
-      String query, List<String> agencies, String language, Instant from, Instant to, int page, int size) {
-    this(query, agencies, language, from, to, page, size, null);
+  /** A first page of {@code size} hits for {@code query}, no filters, default order. */
+  public static SearchRequest of(String query, int size) {
+    return new SearchRequest(query, null, null, null, null, null, null, null, null, 1, size, null);
   }
 
-  /** Parses raw parameter values (null when absent). */
-  public static SearchRequest parse(
-      String q, List<String> agency, String lang, String from, String to, String page, String size) {
-    return parse(q, agency, lang, from, to, page, size, null);
+  /** The same search in another order, from its first page. */
+  public SearchRequest sortedBy(SortOrder order) {
+    return new SearchRequest(query, agencies, types, categories, languages, statuses, from, to, order, 1, size, null);
   }
 
-  /** Parses raw parameter values (null when absent), with the signature-status filter. */
-  public static SearchRequest parse(
-      String q, List<String> agency, String lang, String from, String to, String page, String size,
-      String status) {
-    String st = status == null || status.isBlank() ? null : status.strip();
-    if (st != null && !SignatureStatus.isValid(st)) {
-      throw new InvalidParameterException("status", "'" + st + "' is not a status: use signed or unsigned");
-    }
+  /** Parses raw parameter values (each name → its values, absent when not given). */
+  public static SearchRequest parse(Map<String, List<String>> params) {
+    String q = one(params, "q");
     if (q != null && q.length() > MAX_QUERY_CHARS) {
       throw new InvalidParameterException("q", "at most " + MAX_QUERY_CHARS + " characters");
     }
-    if (lang != null && !lang.isBlank() && !lang.equals("ar") && !lang.equals("en")) {
-      throw new InvalidParameterException("lang", "'" + lang + "' is not a language Bayan holds: use ar or en");
+    List<String> langs = many(params, "lang");
+    List<String> statuses = many(params, "status");
+    for (String st : statuses) {
+      if (!SignatureStatus.isValid(st)) {
+        throw new InvalidParameterException("status", "'" + st + "' is not a status: use signed or unsigned");
+      }
     }
-    int p = integer("page", page, 1);
-    int s = integer("size", size, DEFAULT_SIZE);
+    for (String lang : langs) {
+      if (!LANGUAGES.contains(lang)) {
+        throw new InvalidParameterException("lang", "'" + lang + "' is not a language Bayan holds: use ar or en");
+      }
+    }
+    int p = integer("page", one(params, "page"), 1);
+    int s = integer("size", one(params, "size"), DEFAULT_SIZE);
     if (p < 1) throw new InvalidParameterException("page", "must be 1 or more");
     if (s < 1 || s > MAX_SIZE) throw new InvalidParameterException("size", "must be between 1 and " + MAX_SIZE);
     if ((long) p * s > MAX_DEPTH) {
-      throw new InvalidParameterException("page", "page × size may not exceed " + MAX_DEPTH);
+      throw new InvalidParameterException("page",
+          "page × size may not exceed " + MAX_DEPTH + "; walk further with 'cursor' (see next_cursor)");
     }
+    String from = one(params, "from");
+    String to = one(params, "to");
     Instant f = date("from", from, false);
     Instant t = date("to", to, true);
     if (f != null && t != null && f.isAfter(t)) {
       throw new InvalidParameterException("from", "'" + from + "' is after 'to' (" + to + ")");
     }
-    List<String> agencies = agency == null ? List.of()
-        : agency.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
-    return new SearchRequest(q, agencies, lang == null || lang.isBlank() ? null : lang, f, t, p, s, st);
+    SortOrder sort = SortOrder.parse(one(params, "sort"));
+    SearchRequest req = new SearchRequest(q, many(params, "agency"), many(params, "type"), many(params, "category"),
+        langs, statuses, f, t, sort, p, s, null);
+    String rawCursor = one(params, "cursor");
+    if (rawCursor == null) return req;
+    if (p != 1) throw new InvalidParameterException("page", "give either 'page' or 'cursor', not both");
+    Cursor c = Cursor.decode(rawCursor, req.effectiveSort(), req.fingerprint());
+    return new SearchRequest(q, req.agencies, req.types, req.categories, langs, statuses, f, t, sort, 1, s, c);
+  }
+
+  /** The order hits come in: relevance only makes sense when there is text to rank by. */
+  public SortOrder effectiveSort() {
+    return sort != null ? sort : query.isEmpty() ? SortOrder.NEWEST : SortOrder.RELEVANCE;
+  }
+
+  /** What a cursor is bound to: everything but the page. */
+  long fingerprint() {
+    return Cursor.fingerprint(query, String.join(",", agencies), String.join(",", types),
+        String.join(",", categories), String.join(",", languages), String.join(",", statuses), String.valueOf(from), String.valueOf(to),
+        effectiveSort().param());
+  }
+
+  private static String one(Map<String, List<String>> params, String name) {
+    List<String> v = params.get(name);
+    if (v == null || v.isEmpty()) return null;
+    String s = v.getFirst();
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static List<String> many(Map<String, List<String>> params, String name) {
+    List<String> v = params.get(name);
+    if (v == null) return List.of();
+    return v.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).distinct().toList();
   }
 
   private static int integer(String name, String value, int dflt) {

@@ -1,6 +1,14 @@
 package org.bayan.search;
 
 import java.util.List;
+import java.util.Map;
 
-/** A page of hits. {@code total} is exact up to {@link SearchService#TOTAL_HITS_THRESHOLD}, else a lower bound. */
-public record SearchResponse(String query, long total, long tookMs, int page, int size, List<Hit> hits) {}
+/**
+ * A page of hits. {@code total} is exact when facets are counted, else exact up to
+ * {@link SearchService#TOTAL_HITS_THRESHOLD} and a lower bound beyond. {@code facets} maps agency, type,
+ * language and year to their counts over the whole result set; {@code nextCursor} continues the walk after
+ * this page (null at the end); {@code didYouMean} is a corrected query when this one found little.
+ */
+public record SearchResponse(
+    String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits,
+    Map<String, List<FacetValue>> facets, String nextCursor, String didYouMean) {}

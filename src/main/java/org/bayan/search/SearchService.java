@@ -3,6 +3,8 @@ package org.bayan.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +15,9 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -25,37 +28,60 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.bayan.index.Fields;
 import org.bayan.index.LuceneIndex;
+import org.bayan.search.query.ParsedQuery;
+import org.bayan.search.query.QueryLanguage;
 import org.bayan.statement.Agency;
 
-/** Keyword search over the index: query, filters, paging, highlighting. Thread-safe. */
+/** Search over the index: query language, filters, facets, order, paging, highlighting, spelling. Thread-safe. */
 public final class SearchService {
   public static final int TOTAL_HITS_THRESHOLD = 10_000;
+  /** Below this many hits, a corrected query is looked for. */
+  static final int FEW_HITS = 3;
+  static final int MAX_AGENCY_FACETS = 20;
 
   private final LuceneIndex index;
   private final Function<String, Optional<Agency>> agencies;
-  private final KeywordQueries queries;
+  private final QueryLanguage language = new QueryLanguage();
+  private final QueryCompiler compiler;
+  private final Spelling spelling;
 
   public SearchService(LuceneIndex index, Function<String, Optional<Agency>> agencies) {
     this.index = index;
     this.agencies = agencies;
-    this.queries = new KeywordQueries(index.analyzer());
+    this.compiler = new QueryCompiler(new KeywordQueries(index.analyzer()));
+    this.spelling = new Spelling(index.analyzer());
   }
 
   public SearchResponse search(SearchRequest req) {
+    return search(req, true);
+  }
+
+  /** With {@code facets} false, no facet counts and no spelling suggestion (e.g. for feeds). */
+  public SearchResponse search(SearchRequest req, boolean facets) {
     long start = System.nanoTime();
-    Query text = queries.parse(req.query());
-    Query query = withFilters(text, req);
-    boolean browse = text instanceof MatchAllDocsQuery;
-    int n = req.page() * req.size();
+    ParsedQuery parsed = language.parse(req.query());
+    QueryCompiler.Compiled compiled = compiler.compile(parsed);
+    Query query = withFilters(compiled.query(), req);
+    SortOrder order = compiled.browse() && req.effectiveSort() == SortOrder.RELEVANCE
+        ? SortOrder.NEWEST : req.effectiveSort();
+    int skip = (req.page() - 1) * req.size();
+    int n = skip + req.size();
     IndexSearcher searcher = index.acquire();
     try {
-      TopDocs top = browse
-          ? searcher.search(query, new TopFieldCollectorManager(newestFirst(), n, null, TOTAL_HITS_THRESHOLD))
-          : searcher.search(query, new TopScoreDocCollectorManager(n, null, TOTAL_HITS_THRESHOLD));
-      ScoreDoc[] page = slice(top.scoreDocs, (req.page() - 1) * req.size(), req.size());
-      List<Hit> hits = toHits(searcher, text, new TopDocs(top.totalHits, page), browse);
+      CollectorManager<?, ? extends TopDocs> top = topDocs(order, n, req.cursor(), searcher);
+      // Two passes: the top hits with dynamic pruning (WAND skips what cannot reach the page), and the facet
+      // counts without scoring. One combined pass would score every matching statement.
+      TopDocs docs = searcher.search(query, top);
+      Map<String, Map<String, Long>> counts = facets ? searcher.search(query, new FacetCounts()) : null;
+      ScoreDoc[] page = slice(docs.scoreDocs, skip, req.size());
+      List<Hit> hits = toHits(searcher, compiled.highlight(), new TopDocs(docs.totalHits, page), compiled.browse());
+      long total = counts != null ? counts.getOrDefault(FacetCounts.MATCHED, Map.of()).getOrDefault("", 0L) : docs.totalHits.value();
+      String next = page.length == req.size() && page.length > 0 && (skip + page.length < total || req.cursor() != null)
+          ? cursorAfter(page[page.length - 1], order).encode(req.fingerprint()) : null;
+      String didYouMean = facets && total < FEW_HITS ? didYouMean(parsed, searcher, req, total) : null;
       long took = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResponse(req.query(), top.totalHits.value(), took, req.page(), req.size(), hits);
+      return new SearchResponse(req.query(), total, took, req.page(), req.size(), order.param(), hits,
+          counts == null ? null : facetValues(counts), next, didYouMean);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -67,7 +93,7 @@ public final class SearchService {
   public Map<String, Long> countByAgency(List<String> agencyIds) {
     IndexSearcher searcher = index.acquire();
     try {
-      Map<String, Long> out = new java.util.LinkedHashMap<>();
+      Map<String, Long> out = new LinkedHashMap<>();
       for (String id : agencyIds) out.put(id, (long) searcher.count(new TermQuery(new Term(Fields.AGENCY, id))));
       return out;
     } catch (IOException e) {
@@ -87,19 +113,62 @@ public final class SearchService {
     }
   }
 
+  private static CollectorManager<?, ? extends TopDocs> topDocs(SortOrder order, int n, Cursor cursor, IndexSearcher s) {
+    int maxDoc = s.getIndexReader().maxDoc();
+    if (order == SortOrder.RELEVANCE) {
+      ScoreDoc after = cursor == null ? null : new ScoreDoc(Math.min(cursor.doc(), maxDoc),
+          Float.intBitsToFloat((int) cursor.value()));
+      return new TopScoreDocCollectorManager(n, after, TOTAL_HITS_THRESHOLD);
+    }
+    FieldDoc after = cursor == null ? null : new FieldDoc(Math.min(cursor.doc(), maxDoc), Float.NaN,
+        new Object[] {cursor.value(), Math.min(cursor.doc(), maxDoc)});
+    return new TopFieldCollectorManager(sort(order), n, after, TOTAL_HITS_THRESHOLD);
+  }
+
+  private static Sort sort(SortOrder order) {
+    return new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, order == SortOrder.NEWEST),
+        SortField.FIELD_DOC);
+  }
+
+  private static Cursor cursorAfter(ScoreDoc last, SortOrder order) {
+    if (order == SortOrder.RELEVANCE) return new Cursor(order, Float.floatToIntBits(last.score), last.doc);
+    return new Cursor(order, (Long) ((FieldDoc) last).fields[0], last.doc);
+  }
+
+  private String didYouMean(ParsedQuery parsed, IndexSearcher searcher, SearchRequest req, long total)
+      throws IOException {
+    String corrected = spelling.correct(parsed, searcher.getIndexReader());
+    if (corrected == null || corrected.equals(req.query())) return null;
+    // Offered only if it finds more than what was asked.
+    Query q = withFilters(compiler.compile(language.parse(corrected)).query(), req);
+    return searcher.count(q) > total ? corrected : null;
+  }
+
+  private Map<String, List<FacetValue>> facetValues(Map<String, Map<String, Long>> counts) {
+    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+    Comparator<Map.Entry<String, Long>> byCount =
+        Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+    for (String dim : List.of("agency", "type", "language")) {
+      out.put(dim, counts.getOrDefault(dim, Map.of()).entrySet().stream().sorted(byCount)
+          .limit(dim.equals("agency") ? MAX_AGENCY_FACETS : Long.MAX_VALUE)
+          .map(e -> {
+            Agency a = dim.equals("agency") ? agencies.apply(e.getKey()).orElse(null) : null;
+            return new FacetValue(e.getKey(), e.getValue(), a == null ? null : a.nameAr(), a == null ? null : a.nameEn());
+          }).toList());
+    }
+    out.put(FacetCounts.YEAR, counts.getOrDefault(FacetCounts.YEAR, Map.of()).entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByKey().reversed())
+        .map(e -> new FacetValue(e.getKey(), e.getValue(), null, null)).toList());
+    return out;
+  }
+
   private static Query withFilters(Query text, SearchRequest req) {
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
-    if (!req.agencies().isEmpty()) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (String a : req.agencies()) any.add(new TermQuery(new Term(Fields.AGENCY, a)), BooleanClause.Occur.SHOULD);
-      b.add(any.build(), BooleanClause.Occur.FILTER);
-    }
-    if (req.language() != null) {
-      b.add(new TermQuery(new Term(Fields.LANGUAGE, req.language())), BooleanClause.Occur.FILTER);
-    }
-    if (req.status() != null) {
-      b.add(new TermQuery(new Term(Fields.STATUS, req.status())), BooleanClause.Occur.FILTER);
-    }
+    anyOf(b, Fields.AGENCY, req.agencies());
+    anyOf(b, Fields.TYPE, req.types());
+    anyOf(b, Fields.CATEGORY, req.categories());
+    anyOf(b, Fields.LANGUAGE, req.languages());
+    anyOf(b, Fields.STATUS, req.statuses());
     if (req.from() != null || req.to() != null) {
       long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochMilli();
       long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochMilli();
@@ -108,8 +177,11 @@ public final class SearchService {
     return b.build();
   }
 
-  private static Sort newestFirst() {
-    return new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_DOC);
+  private static void anyOf(BooleanQuery.Builder b, String field, List<String> values) {
+    if (values.isEmpty()) return;
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String v : values) any.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.SHOULD);
+    b.add(any.build(), BooleanClause.Occur.FILTER);
   }
 
   private static ScoreDoc[] slice(ScoreDoc[] all, int from, int size) {
@@ -122,22 +194,22 @@ public final class SearchService {
     if (page.scoreDocs.length == 0) return hits;
     String[] titles = Fields.LANGUAGES.stream().map(Fields::title).toArray(String[]::new);
     String[] bodies = Fields.LANGUAGES.stream().map(Fields::body).toArray(String[]::new);
-    Map<String, String[]> t = Snippets.highlight(searcher, index.analyzer(), text, page, titles, true);
-    Map<String, String[]> s = Snippets.highlight(searcher, index.analyzer(), text, page, bodies, false);
+    Map<String, String[]> t = browse ? Map.of() : Snippets.highlight(searcher, index.analyzer(), text, page, titles, true);
+    Map<String, String[]> s = browse ? Map.of() : Snippets.highlight(searcher, index.analyzer(), text, page, bodies, false);
     StoredFields stored = searcher.storedFields();
     for (int i = 0; i < page.scoreDocs.length; i++) {
       ScoreDoc sd = page.scoreDocs[i];
       Document d = stored.document(sd.doc);
       String lang = Fields.indexLanguage(d.get(Fields.LANGUAGE));
-      String title = t.get(Fields.title(lang))[i];
+      String title = browse ? null : t.get(Fields.title(lang))[i];
       if (title == null) title = Snippets.escape(d.get(Fields.title(lang)));
-      String snippet = s.get(Fields.body(lang))[i];
+      String snippet = browse ? null : s.get(Fields.body(lang))[i];
       if (snippet == null) snippet = Snippets.escape(lead(d.get(Fields.body(lang))));
       String agencyId = d.get(Fields.AGENCY);
       hits.add(new Hit(
           d.get(Fields.ID), AgencyRef.of(agencyId, agencies.apply(agencyId).orElse(null)), title, snippet,
           d.get(Fields.PUBLISHED), d.get(Fields.SOURCE_URL), d.get(Fields.LANGUAGE),
-          browse ? 0f : sd.score, d.getField(Fields.VERSION).numericValue().intValue(),
+          browse || Float.isNaN(sd.score) ? 0f : sd.score, d.getField(Fields.VERSION).numericValue().intValue(),
           d.get(Fields.CONTENT_HASH), d.get(Fields.STATUS),
           d.getField(Fields.VERSION).numericValue().intValue() > 1));
     }

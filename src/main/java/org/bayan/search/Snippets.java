@@ -17,7 +17,8 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 /**
  * Highlighted titles and body passages. Offsets come from the postings, so a match is marked exactly where
  * it is in the original text, whatever normalization or stemming made it match. The formatter escapes the
- * text, so a statement holding markup comes back inert.
+ * text, so a statement holding markup comes back inert. Matches on a field's exact (unstemmed) twin are marked
+ * in the field itself.
  */
 final class Snippets {
   static final int SNIPPET_CHARS = 220;
@@ -29,7 +30,9 @@ final class Snippets {
       IndexSearcher searcher, Analyzer analyzer, Query query, TopDocs docs, String[] fields, boolean whole) {
     UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .withMaxLength(1_000_000);
+        .withMaxLength(1_000_000)
+        // A phrase or prefix matches on a field's exact twin; its offsets mark the same text.
+        .withMaskedFieldsFunc(f -> java.util.Set.of(f, org.bayan.index.Fields.exact(f)));
     if (whole) {
       b.withBreakIterator(WholeBreakIterator::new);
     } else {

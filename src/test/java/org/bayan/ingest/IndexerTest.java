@@ -36,7 +36,7 @@ class IndexerTest {
 
   private static long hits(Engine e, String q) {
     return new SearchService(e.index, e.agencies::get)
-        .search(SearchRequest.parse(q, null, null, null, null, null, null)).total();
+        .search(SearchRequest.of(q, 10)).total();
   }
 
   @Test

@@ -1,0 +1,144 @@
+package org.bayan.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.bayan.index.Fields;
+import org.bayan.index.LuceneIndex;
+import org.bayan.statement.Agency;
+
+/**
+ * Completions as a user types, from agency names and statement titles. Matching is by whole words anywhere
+ * in the name or title (infix), the last word being a prefix, after the exact fields' normalization
+ * (diacritics, hamza forms, case). Titles are looked up in the live index itself, so a statement is
+ * suggested as soon as it is searchable; agency names come from the registry at each call.
+ */
+public final class SuggestService {
+  public static final int MAX_SIZE = 20;
+  public static final int DEFAULT_SIZE = 8;
+  private static final int MAX_INPUT_CHARS = 200;
+
+  private final LuceneIndex index;
+  private final Analyzer analyzer;
+  private final Supplier<List<Agency>> agencies;
+
+  public SuggestService(LuceneIndex index, Supplier<List<Agency>> agencies) {
+    this.index = index;
+    this.analyzer = index.analyzer();
+    this.agencies = agencies;
+  }
+
+  /** Parses the size parameter of a suggestion request. */
+  public static int size(String raw) {
+    if (raw == null || raw.isBlank()) return DEFAULT_SIZE;
+    try {
+      int n = Integer.parseInt(raw.strip());
+      if (n >= 1 && n <= MAX_SIZE) return n;
+    } catch (NumberFormatException e) {
+      // falls through to the error naming the parameter
+    }
+    throw new InvalidParameterException("size", "'" + raw + "' must be a whole number from 1 to " + MAX_SIZE);
+  }
+
+  public List<Suggestion> suggest(String typed, int size) {
+    if (typed == null || typed.isBlank()) return List.of();
+    String text = typed.length() > MAX_INPUT_CHARS ? typed.substring(0, MAX_INPUT_CHARS) : typed;
+    boolean completing = !Character.isWhitespace(text.charAt(text.length() - 1));
+    List<Suggestion> out = new ArrayList<>(agencyMatches(text, completing, size));
+    if (out.size() < size) out.addAll(titleMatches(text, completing, size - out.size()));
+    return out;
+  }
+
+  private List<Suggestion> agencyMatches(String text, boolean completing, int size) {
+    List<Suggestion> out = new ArrayList<>();
+    for (Agency a : agencies.get()) {
+      if (out.size() >= size) break;
+      for (String[] name : List.of(new String[] {a.nameAr(), "ar"}, new String[] {a.nameEn(), "en"})) {
+        if (name[0] == null || name[0].isBlank()) continue;
+        String field = Fields.exact(Fields.title(name[1]));
+        if (matches(tokens(field, name[0]), tokens(field, text), completing)) {
+          out.add(new Suggestion(name[0], "agency", a.id(), name[1]));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean matches(List<String> name, List<String> typed, boolean completing) {
+    if (typed.isEmpty()) return false;
+    for (int i = 0; i < typed.size(); i++) {
+      String t = typed.get(i);
+      boolean last = i == typed.size() - 1 && completing;
+      if (name.stream().noneMatch(w -> last ? w.startsWith(t) : w.equals(t))) return false;
+    }
+    return true;
+  }
+
+  private List<Suggestion> titleMatches(String text, boolean completing, int size) {
+    BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
+    int languages = 0;
+    for (String lang : Fields.LANGUAGES) {
+      String field = Fields.exact(Fields.title(lang));
+      List<String> words = tokens(field, text);
+      if (words.isEmpty()) continue;
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      for (int i = 0; i < words.size(); i++) {
+        Term t = new Term(field, words.get(i));
+        boolean last = i == words.size() - 1 && completing;
+        all.add(last ? new PrefixQuery(t) : new TermQuery(t), BooleanClause.Occur.MUST);
+      }
+      anyLanguage.add(all.build(), BooleanClause.Occur.SHOULD);
+      languages++;
+    }
+    if (languages == 0) return List.of();
+    IndexSearcher searcher = index.acquire();
+    try {
+      // Several statements share a title ("Press release"): fetch more than asked and keep distinct ones.
+      ScoreDoc[] docs = searcher.search(anyLanguage.build(), size * 4).scoreDocs;
+      Set<String> seen = new LinkedHashSet<>();
+      List<Suggestion> out = new ArrayList<>();
+      for (ScoreDoc sd : docs) {
+        Document d = searcher.storedFields().document(sd.doc);
+        String lang = Fields.indexLanguage(d.get(Fields.LANGUAGE));
+        String title = d.get(Fields.title(lang));
+        if (title == null || title.isBlank() || !seen.add(title.strip())) continue;
+        out.add(new Suggestion(title.strip(), "title", d.get(Fields.ID), d.get(Fields.LANGUAGE)));
+        if (out.size() >= size) break;
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private List<String> tokens(String field, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && out.size() < 16) out.add(term.toString());
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+}
