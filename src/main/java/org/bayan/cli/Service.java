@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.bayan.http.BayanServer;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
+import org.bayan.search.claims.ClaimService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,8 @@ public final class Service implements AutoCloseable {
   public static Service start(Engine engine, String host, int port) {
     SearchService search = new SearchService(engine.index, engine.agencies::get);
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
-    BayanServer server = new BayanServer(search, statements, engine.agencies::all).start(host, port);
+    ClaimService claims = new ClaimService(engine.index, engine.agencies::get);
+    BayanServer server = new BayanServer(search, statements, engine.agencies::all, claims).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);

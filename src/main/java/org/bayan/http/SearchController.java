@@ -15,7 +15,8 @@ final class SearchController {
   void search(Context ctx) {
     SearchRequest req = SearchRequest.parse(
         ctx.queryParam("q"), ctx.queryParams("agency"), ctx.queryParam("lang"), ctx.queryParam("from"),
-        ctx.queryParam("to"), ctx.queryParam("page"), ctx.queryParam("size"));
+        ctx.queryParam("to"), ctx.queryParam("page"), ctx.queryParam("size"),
+        ctx.queryParams("type"));
     ctx.json(search.search(req));
   }
 }

@@ -18,9 +18,11 @@ import java.util.List;
  * @param to latest publication instant, inclusive, or null
  * @param page 1-based page number
  * @param size hits per page
+ * @param types statement types to keep (declared or detected, e.g. "denial"; empty: all)
  */
 public record SearchRequest(
-    String query, List<String> agencies, String language, Instant from, Instant to, int page, int size) {
+    String query, List<String> agencies, String language, Instant from, Instant to, int page, int size,
+    List<String> types) {
 
   public static final int MAX_SIZE = 100;
   public static final int DEFAULT_SIZE = 10;
@@ -30,11 +32,25 @@ public record SearchRequest(
   public SearchRequest {
     query = query == null ? "" : query.strip();
     agencies = agencies == null ? List.of() : List.copyOf(agencies);
+    types = types == null ? List.of() : List.copyOf(types);
+  }
+
+  /** A request without a type filter. */
+  public SearchRequest(
+      String query, List<String> agencies, String language, Instant from, Instant to, int page, int size) {
+    this(query, agencies, language, from, to, page, size, List.of());
   }
 
   /** Parses raw parameter values (null when absent). */
   public static SearchRequest parse(
       String q, List<String> agency, String lang, String from, String to, String page, String size) {
+    return parse(q, agency, lang, from, to, page, size, List.of());
+  }
+
+  /** Parses raw parameter values (null when absent), with the statement types to keep. */
+  public static SearchRequest parse(
+      String q, List<String> agency, String lang, String from, String to, String page, String size,
+      List<String> type) {
     if (q != null && q.length() > MAX_QUERY_CHARS) {
       throw new InvalidParameterException("q", "at most " + MAX_QUERY_CHARS + " characters");
     }
@@ -55,7 +71,8 @@ public record SearchRequest(
     }
     List<String> agencies = agency == null ? List.of()
         : agency.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
-    return new SearchRequest(q, agencies, lang == null || lang.isBlank() ? null : lang, f, t, p, s);
+    return new SearchRequest(q, agencies, lang == null || lang.isBlank() ? null : lang, f, t, p, s,
+        Filters.types(type));
   }
 
   private static int integer(String name, String value, int dflt) {
@@ -68,7 +85,7 @@ public record SearchRequest(
   }
 
   /** A date (a whole day: its start for 'from', its end for 'to') or a date-time with offset. */
-  static Instant date(String name, String value, boolean endOfDay) {
+  public static Instant date(String name, String value, boolean endOfDay) {
     if (value == null || value.isBlank()) return null;
     String v = value.strip();
     try {

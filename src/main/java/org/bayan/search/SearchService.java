@@ -8,11 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -88,21 +85,7 @@ public final class SearchService {
   }
 
   private static Query withFilters(Query text, SearchRequest req) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
-    if (!req.agencies().isEmpty()) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (String a : req.agencies()) any.add(new TermQuery(new Term(Fields.AGENCY, a)), BooleanClause.Occur.SHOULD);
-      b.add(any.build(), BooleanClause.Occur.FILTER);
-    }
-    if (req.language() != null) {
-      b.add(new TermQuery(new Term(Fields.LANGUAGE, req.language())), BooleanClause.Occur.FILTER);
-    }
-    if (req.from() != null || req.to() != null) {
-      long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochMilli();
-      long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochMilli();
-      b.add(LongPoint.newRangeQuery(Fields.PUBLISHED, lo, hi), BooleanClause.Occur.FILTER);
-    }
-    return b.build();
+    return Filters.apply(text, req.agencies(), req.language(), req.from(), req.to(), req.types());
   }
 
   private static Sort newestFirst() {

@@ -19,7 +19,7 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * it is in the original text, whatever normalization or stemming made it match. The formatter escapes the
  * text, so a statement holding markup comes back inert.
  */
-final class Snippets {
+public final class Snippets {
   static final int SNIPPET_CHARS = 220;
 
   private Snippets() {}
@@ -46,7 +46,7 @@ final class Snippets {
   }
 
   /** HTML-escapes plain text, for text shown without highlights. */
-  static String escape(String s) {
+  public static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
