@@ -56,8 +56,25 @@ final class ClaimQueries {
     }
   }
 
+  /** Weight of terms found by the chain of the language the claim is not written in. */
+  static final float OTHER_LANGUAGE = 0.3f;
+
   private final Analyzer analyzer;
   private final ClaimTuning tuning;
+
+  /** "ar" when Arabic letters outnumber Latin ones, else "en". */
+  static String dominantLanguage(String text) {
+    int ar = 0;
+    int latin = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isLetter(c)) continue;
+      Character.UnicodeScript s = Character.UnicodeScript.of(c);
+      if (s == Character.UnicodeScript.ARABIC) ar++;
+      else if (s == Character.UnicodeScript.LATIN) latin++;
+    }
+    return ar > latin ? "ar" : "en";
+  }
 
   ClaimQueries(Analyzer perFieldAnalyzer, ClaimTuning tuning) {
     this.analyzer = perFieldAnalyzer;
@@ -66,7 +83,15 @@ final class ClaimQueries {
 
   Built build(String claim, IndexReader reader) {
     List<Salient> all = new ArrayList<>();
-    for (String lang : Fields.LANGUAGES) all.addAll(salient(lang, claim, reader));
+    String dominant = dominantLanguage(claim);
+    for (String lang : Fields.LANGUAGES) {
+      // Every chain sees the whole claim; what the chain of the claim's other language finds there (mostly
+      // numbers) is weaker evidence than the words of the claim's own language.
+      float factor = lang.equals(dominant) ? 1f : OTHER_LANGUAGE;
+      for (Salient s : salient(lang, claim, reader)) {
+        all.add(new Salient(s.language(), s.term(), s.forms(), s.weight() * factor, s.position(), s.salience() * factor));
+      }
+    }
     all.sort(Comparator.comparingDouble((Salient s) -> -s.salience()));
     List<Salient> kept = all.size() > tuning.maxTerms() ? all.subList(0, tuning.maxTerms()) : all;
     if (kept.isEmpty()) return new Built(new MatchNoDocsQuery("nothing in the claim occurs in any statement"), List.of());

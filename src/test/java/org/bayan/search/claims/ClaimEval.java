@@ -86,6 +86,18 @@ final class ClaimEval implements AutoCloseable {
     return new ClaimEval(set, index, topics, qrels);
   }
 
+  String text(String id) {
+    IndexSearcher s = index.acquire();
+    try {
+      TopDocs top = s.search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.ID, id)), 1);
+      return top.scoreDocs.length == 0 ? "?" : s.storedFields().document(top.scoreDocs[0].doc).get(Fields.body("ar"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      index.release(s);
+    }
+  }
+
   Scores claims(ClaimTuning tuning) {
     ClaimService claims = new ClaimService(index, a -> Optional.empty(), tuning);
     return run("claim", claims::rankedIds);

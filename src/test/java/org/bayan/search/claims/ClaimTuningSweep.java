@@ -36,6 +36,18 @@ class ClaimTuningSweep {
         for (float f : new float[] {0.1f, 0.25f, 0.5f}) System.out.println("fuzzy " + f + " " + eval.claims(v.withFuzzyBoost(f)).row());
         for (float p : new float[] {0.02f, 0.05f}) System.out.println("fuzzy .25 pair " + p + " " + eval.claims(v.withFuzzyBoost(0.25f).withPair(p, 3)).row());
       }
+      if (only.equals("debug")) {
+        ClaimService c = new ClaimService(eval.index, x -> java.util.Optional.empty(), d);
+        int shown = 0;
+        for (var t : eval.topics.entrySet()) {
+          var judged = eval.qrels.get(t.getKey());
+          var ranked = c.rankedIds(t.getValue(), 10);
+          String rel = judged.keySet().iterator().next();
+          if (!ranked.isEmpty() && ranked.get(0).equals(rel)) continue;
+          System.out.println("ans- MISS " + t.getValue() + " || want " + eval.text(rel) + " || got " + (ranked.isEmpty() ? "-" : eval.text(ranked.get(0))) + " rank " + ranked.indexOf(rel));
+          if (++shown > 40) break;
+        }
+      }
       if (only.equals("all") || only.equals("bm25")) {
         for (float k1 : new float[] {0.6f, 0.9f, 1.2f, 1.6f}) {
           for (float b : new float[] {0.3f, 0.5f, 0.75f, 0.9f}) {
