@@ -8,6 +8,7 @@ import org.bayan.http.BayanServer;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
 import org.bayan.search.SuggestService;
+import org.bayan.search.claims.ClaimService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +44,10 @@ public final class Service implements AutoCloseable {
   public static Service start(Engine engine, String host, int port, String logOrigin) throws IOException {
     SearchService search = new SearchService(engine.index, engine.agencies::get);
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
+    ClaimService claims = new ClaimService(engine.index, engine.agencies::get);
     SuggestService suggest = new SuggestService(engine.index, engine.agencies::all);
     BayanServer server = new BayanServer(
-        search, statements, engine.agencies::all, suggest, engine.publicLog(logOrigin)).start(host, port);
+        search, statements, engine.agencies::all, suggest, claims, engine.publicLog(logOrigin)).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);

@@ -12,6 +12,7 @@ import org.bayan.provenance.PublicLog;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
 import org.bayan.search.SuggestService;
+import org.bayan.search.claims.ClaimService;
 import org.bayan.statement.Agency;
 
 /**
@@ -27,8 +28,9 @@ public final class BayanServer implements AutoCloseable {
   private final List<Route> routes = new ArrayList<>();
 
   public BayanServer(SearchService search, StatementReader statements, Supplier<List<Agency>> agencies,
-      SuggestService suggest, PublicLog log) {
+      SuggestService suggest, ClaimService claims, PublicLog log) {
     SearchController searchController = new SearchController(search);
+    ClaimController claimController = new ClaimController(claims);
     StatementController statementController = new StatementController(statements, search, agencies, log);
     LogController logController = new LogController(log);
     FeedController feedController = new FeedController(search);
@@ -39,6 +41,8 @@ public final class BayanServer implements AutoCloseable {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.http.defaultContentType = "application/json";
       config.http.prefer405over404 = true;
+      // A claim of 5,000 Arabic characters is about 30,000 characters once percent-encoded in a GET URL.
+      config.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(64 * 1024));
       config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
       get(config, "/healthz", ctx -> ctx.json(Map.of("status", "ok", "statements", search.size())));
       get(config, "/api/search", searchController::search);
@@ -53,6 +57,8 @@ public final class BayanServer implements AutoCloseable {
       get(config, "/api/log/entries", logController::entries);
       get(config, "/api/log/consistency", logController::consistency);
       get(config, "/api/agencies", statementController::agencies);
+      get(config, "/api/claims/lookup", claimController::get);
+      post(config, "/api/claims/lookup", claimController::post);
       get(config, "/openapi.json", openApi::document);
       ErrorMapping.install(config);
     });
@@ -61,6 +67,11 @@ public final class BayanServer implements AutoCloseable {
   private void get(JavalinConfig config, String path, Handler handler) {
     config.routes.get(path, handler);
     routes.add(new Route("GET", path));
+  }
+
+  private void post(JavalinConfig config, String path, Handler handler) {
+    config.routes.post(path, handler);
+    routes.add(new Route("POST", path));
   }
 
   /** Every route this server answers. */

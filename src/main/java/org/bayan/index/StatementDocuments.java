@@ -11,6 +11,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
+import org.bayan.classify.StatementTypes;
 import org.bayan.statement.Release;
 import org.bayan.statement.SignatureStatus;
 import org.bayan.statement.StatementVersion;
@@ -50,7 +51,9 @@ public final class StatementDocuments {
     keyword(d, Fields.AGENCY, r.agency());
     keyword(d, Fields.LANGUAGE, r.language());
     keyword(d, Fields.CATEGORY, r.category());
-    keyword(d, Fields.TYPE, r.type());
+    // Declared or detected, so type=denial finds undeclared denials too; the stored release keeps what the
+    // agency sent.
+    keyword(d, Fields.TYPE, StatementTypes.of(r));
     keyword(d, Fields.STATUS, SignatureStatus.of(r));
     long millis = r.publishedInstant().toEpochMilli();
     d.add(new LongPoint(Fields.PUBLISHED, millis));

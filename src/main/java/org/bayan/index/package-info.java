@@ -1,7 +1,7 @@
 /**
  * The Lucene index, derived from the release store: field names (defined once, in {@link
  * org.bayan.index.Fields}), the mapping of a statement version to a document, and the IndexWriter /
- * SearcherManager lifecycle with the store offset recorded in every commit. Depends on {@code statement} and
- * {@code analysis}.
+ * SearcherManager lifecycle with the store offset recorded in every commit. Depends on {@code statement},
+ * {@code analysis} and {@code classify} (the statement type indexed for filtering).
  */
 package org.bayan.index;

@@ -86,7 +86,7 @@ public record SearchRequest(
       throw new InvalidParameterException("from", "'" + from + "' is after 'to' (" + to + ")");
     }
     SortOrder sort = SortOrder.parse(one(params, "sort"));
-    SearchRequest req = new SearchRequest(q, many(params, "agency"), many(params, "type"), many(params, "category"),
+    SearchRequest req = new SearchRequest(q, many(params, "agency"), Filters.types(params.get("type")), many(params, "category"),
         langs, statuses, f, t, sort, p, s, null);
     String rawCursor = one(params, "cursor");
     if (rawCursor == null) return req;
@@ -130,7 +130,7 @@ public record SearchRequest(
   }
 
   /** A date (a whole day: its start for 'from', its end for 'to') or a date-time with offset. */
-  static Instant date(String name, String value, boolean endOfDay) {
+  public static Instant date(String name, String value, boolean endOfDay) {
     if (value == null || value.isBlank()) return null;
     String v = value.strip();
     try {

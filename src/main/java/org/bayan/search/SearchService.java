@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -61,7 +60,7 @@ public final class SearchService {
     long start = System.nanoTime();
     ParsedQuery parsed = language.parse(req.query());
     QueryCompiler.Compiled compiled = compiler.compile(parsed);
-    Query query = withFilters(compiled.query(), req);
+    Query query = Filters.apply(compiled.query(), req);
     SortOrder order = compiled.browse() && req.effectiveSort() == SortOrder.RELEVANCE
         ? SortOrder.NEWEST : req.effectiveSort();
     int skip = (req.page() - 1) * req.size();
@@ -140,7 +139,7 @@ public final class SearchService {
     String corrected = spelling.correct(parsed, searcher.getIndexReader());
     if (corrected == null || corrected.equals(req.query())) return null;
     // Offered only if it finds more than what was asked.
-    Query q = withFilters(compiler.compile(language.parse(corrected)).query(), req);
+    Query q = Filters.apply(compiler.compile(language.parse(corrected)).query(), req);
     return searcher.count(q) > total ? corrected : null;
   }
 
@@ -160,28 +159,6 @@ public final class SearchService {
         .sorted(Map.Entry.<String, Long>comparingByKey().reversed())
         .map(e -> new FacetValue(e.getKey(), e.getValue(), null, null)).toList());
     return out;
-  }
-
-  private static Query withFilters(Query text, SearchRequest req) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
-    anyOf(b, Fields.AGENCY, req.agencies());
-    anyOf(b, Fields.TYPE, req.types());
-    anyOf(b, Fields.CATEGORY, req.categories());
-    anyOf(b, Fields.LANGUAGE, req.languages());
-    anyOf(b, Fields.STATUS, req.statuses());
-    if (req.from() != null || req.to() != null) {
-      long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochMilli();
-      long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochMilli();
-      b.add(LongPoint.newRangeQuery(Fields.PUBLISHED, lo, hi), BooleanClause.Occur.FILTER);
-    }
-    return b.build();
-  }
-
-  private static void anyOf(BooleanQuery.Builder b, String field, List<String> values) {
-    if (values.isEmpty()) return;
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (String v : values) any.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.SHOULD);
-    b.add(any.build(), BooleanClause.Occur.FILTER);
   }
 
   private static ScoreDoc[] slice(ScoreDoc[] all, int from, int size) {

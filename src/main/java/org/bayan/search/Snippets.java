@@ -20,7 +20,7 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * text, so a statement holding markup comes back inert. Matches on a field's exact (unstemmed) twin are marked
  * in the field itself.
  */
-final class Snippets {
+public final class Snippets {
   static final int SNIPPET_CHARS = 220;
 
   private Snippets() {}
@@ -49,7 +49,7 @@ final class Snippets {
   }
 
   /** HTML-escapes plain text, for text shown without highlights. */
-  static String escape(String s) {
+  public static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
