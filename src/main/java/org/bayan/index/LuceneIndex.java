@@ -14,6 +14,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.bayan.analysis.AnalyzerRegistry;
@@ -58,6 +59,17 @@ public final class LuceneIndex implements Closeable {
       dir.close();
       throw e;
     }
+  }
+
+  /**
+   * A throw-away index held in memory, for measuring retrieval quality: same analyzers, same documents, same
+   * queries as the on-disk index, nothing written.
+   */
+  public static LuceneIndex inMemory(AnalyzerRegistry analyzers) throws IOException {
+    Analyzer analyzer = analyzer(analyzers);
+    Directory dir = new ByteBuffersDirectory();
+    IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(128).setCommitOnClose(false);
+    return new LuceneIndex(dir, new IndexWriter(dir, cfg), analyzer);
   }
 
   /** The analyzer of every text field, chosen by field name ({@link Fields#analyzerOf}). */

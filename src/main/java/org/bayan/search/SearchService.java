@@ -63,6 +63,26 @@ public final class SearchService {
     }
   }
 
+  /**
+   * The ids of the best {@code n} statements for a request, best first, without highlighting: the query is
+   * built exactly as {@link #search} builds it, so measuring this measures what users get.
+   */
+  public List<String> rankedIds(SearchRequest req, int n) {
+    Query query = withFilters(queries.parse(req.query()), req);
+    IndexSearcher searcher = index.acquire();
+    try {
+      TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
+      StoredFields stored = searcher.storedFields();
+      List<String> ids = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc sd : top.scoreDocs) ids.add(stored.document(sd.doc, java.util.Set.of(Fields.ID)).get(Fields.ID));
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
   /** Number of statements of each agency, for those that have any. */
   public Map<String, Long> countByAgency(List<String> agencyIds) {
     IndexSearcher searcher = index.acquire();
