@@ -29,6 +29,12 @@ public final class Fields {
   /** Analyzer (in {@code analyzers/}) for each language. */
   public static final Map<String, String> ANALYZER_BY_LANGUAGE = Map.of("ar", "arabic", "en", "english");
 
+  /**
+   * Analyzer of the exact-form fields of a language: normalized like its main fields but not stemmed, so a
+   * word as typed scores above the other words it shares a stem with. Languages not listed have none.
+   */
+  public static final Map<String, String> EXACT_ANALYZER_BY_LANGUAGE = Map.of("ar", "arabic_exact");
+
   public static String title(String language) {
     return "title." + language;
   }
@@ -37,13 +43,29 @@ public final class Fields {
     return "body." + language;
   }
 
+  public static String titleExact(String language) {
+    return "title_exact." + language;
+  }
+
+  public static String bodyExact(String language) {
+    return "body_exact." + language;
+  }
+
+  public static boolean hasExactFields(String language) {
+    return EXACT_ANALYZER_BY_LANGUAGE.containsKey(language);
+  }
+
   /** The analyzer of a text field, or null for fields that are not analyzed. */
   public static String analyzerOf(String field) {
     int dot = field.lastIndexOf('.');
     if (dot < 0) return null;
     String base = field.substring(0, dot);
-    if (!base.equals("title") && !base.equals("body")) return null;
-    return ANALYZER_BY_LANGUAGE.get(field.substring(dot + 1));
+    String lang = field.substring(dot + 1);
+    return switch (base) {
+      case "title", "body" -> ANALYZER_BY_LANGUAGE.get(lang);
+      case "title_exact", "body_exact" -> EXACT_ANALYZER_BY_LANGUAGE.get(lang);
+      default -> null;
+    };
   }
 
   /** The language whose fields hold a release in {@code language}. */

@@ -79,6 +79,11 @@ public final class LuceneIndex implements Closeable {
       Analyzer a = analyzers.get(Fields.ANALYZER_BY_LANGUAGE.get(lang));
       perField.put(Fields.title(lang), a);
       perField.put(Fields.body(lang), a);
+      if (Fields.hasExactFields(lang)) {
+        Analyzer exact = analyzers.get(Fields.EXACT_ANALYZER_BY_LANGUAGE.get(lang));
+        perField.put(Fields.titleExact(lang), exact);
+        perField.put(Fields.bodyExact(lang), exact);
+      }
     }
     return new PerFieldAnalyzerWrapper(analyzers.get("english"), perField);
   }

@@ -21,11 +21,18 @@ public final class StatementDocuments {
   /** Stored, analyzed, with offsets in the postings so highlighting needs no re-analysis. */
   static final FieldType TEXT = new FieldType();
 
+  /** The exact-form copy of a text field: searched, never shown, so neither stored nor with offsets. */
+  static final FieldType EXACT = new FieldType();
+
   static {
     TEXT.setTokenized(true);
     TEXT.setStored(true);
     TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     TEXT.freeze();
+    EXACT.setTokenized(true);
+    EXACT.setStored(false);
+    EXACT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    EXACT.freeze();
   }
 
   public static Document toDocument(StatementVersion v) {
@@ -49,6 +56,10 @@ public final class StatementDocuments {
     String lang = Fields.indexLanguage(r.language());
     d.add(new Field(Fields.title(lang), r.title(), TEXT));
     d.add(new Field(Fields.body(lang), r.body(), TEXT));
+    if (Fields.hasExactFields(lang)) {
+      d.add(new Field(Fields.titleExact(lang), r.title(), EXACT));
+      d.add(new Field(Fields.bodyExact(lang), r.body(), EXACT));
+    }
     return d;
   }
 

@@ -30,6 +30,8 @@ import org.bayan.index.Fields;
  */
 public final class KeywordQueries {
   static final float TITLE_BOOST = 2.0f;
+  /** Weight of the exact-form fields relative to the stemmed ones. */
+  static final float EXACT_WEIGHT = Float.parseFloat(System.getProperty("bayan.tune.exact", "0.5"));
 
   private final Analyzer analyzer;
   private final Map<String, Float> weights = new LinkedHashMap<>();
@@ -39,6 +41,10 @@ public final class KeywordQueries {
     for (String lang : Fields.LANGUAGES) {
       weights.put(Fields.title(lang), TITLE_BOOST);
       weights.put(Fields.body(lang), 1.0f);
+      if (Fields.hasExactFields(lang)) {
+        weights.put(Fields.titleExact(lang), TITLE_BOOST * EXACT_WEIGHT);
+        weights.put(Fields.bodyExact(lang), EXACT_WEIGHT);
+      }
     }
   }
 
