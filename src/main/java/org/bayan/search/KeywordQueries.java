@@ -30,8 +30,11 @@ import org.bayan.index.Fields;
  */
 public final class KeywordQueries {
   static final float TITLE_BOOST = 2.0f;
-  /** Weight of the exact-form fields relative to the stemmed ones. */
-  static final float EXACT_WEIGHT = Float.parseFloat(System.getProperty("bayan.tune.exact", "0.5"));
+  /**
+   * Weight of the exact-form fields relative to the stemmed ones: enough to put the form typed first among
+   * equals, little enough not to drown the stemmed match (higher weights lost nDCG on every Arabic train set).
+   */
+  static final float EXACT_WEIGHT = 0.3f;
 
   private final Analyzer analyzer;
   private final Map<String, Float> weights = new LinkedHashMap<>();
@@ -69,7 +72,8 @@ public final class KeywordQueries {
         clauses++;
       }
     }
-    return clauses == 0 ? new MatchNoDocsQuery("nothing searchable in the query") : all.build();
+    if (clauses == 0) return new MatchNoDocsQuery("nothing searchable in the query");
+    return all.build();
   }
 
   private List<String> terms(String field, String text) {
