@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Bayan (بيان): search engine for verified official statements.",
     subcommands = {
       ServeCommand.class, IndexCommand.class, ReindexCommand.class, DemoCommand.class, AgencyCommand.class,
-      KeysCommand.class, SignCommand.class, VerifyCommand.class, ClaimCommand.class,
+      KeysCommand.class, SignCommand.class, VerifyCommand.class, ClaimCommand.class, EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BayanCommand implements Runnable {

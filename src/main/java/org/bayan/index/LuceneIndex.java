@@ -14,7 +14,9 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.bayan.analysis.AnalyzerRegistry;
@@ -27,6 +29,7 @@ import org.bayan.statement.StatementVersion;
  */
 public final class LuceneIndex implements Closeable {
   public static final String STORE_OFFSET = "bayan.store_offset";
+  private static final Similarities SIMILARITY = new Similarities();
 
   private final Directory dir;
   private final IndexWriter writer;
@@ -38,7 +41,15 @@ public final class LuceneIndex implements Closeable {
     this.dir = dir;
     this.writer = writer;
     this.analyzer = analyzer;
-    this.searchers = new SearcherManager(writer, true, false, null);
+    this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+          org.apache.lucene.index.IndexReader previous) {
+        IndexSearcher s = new IndexSearcher(reader);
+        s.setSimilarity(SIMILARITY);
+        return s;
+      }
+    });
     this.appliedOffset = committedOffset();
   }
 
@@ -50,7 +61,7 @@ public final class LuceneIndex implements Closeable {
     Analyzer analyzer = analyzer(analyzers);
     Directory dir = FSDirectory.open(path);
     try {
-      IndexWriterConfig cfg = new IndexWriterConfig(analyzer)
+      IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setRAMBufferSizeMB(128)
           .setCommitOnClose(false);
@@ -59,6 +70,17 @@ public final class LuceneIndex implements Closeable {
       dir.close();
       throw e;
     }
+  }
+
+  /**
+   * A throw-away index held in memory, for measuring retrieval quality: same analyzers, same documents, same
+   * queries as the on-disk index, nothing written.
+   */
+  public static LuceneIndex inMemory(AnalyzerRegistry analyzers) throws IOException {
+    Analyzer analyzer = analyzer(analyzers);
+    Directory dir = new ByteBuffersDirectory();
+    IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY).setRAMBufferSizeMB(128).setCommitOnClose(false);
+    return new LuceneIndex(dir, new IndexWriter(dir, cfg), analyzer);
   }
 
   /** The analyzer of every text field, chosen by field name ({@link Fields#analyzerOf}). */

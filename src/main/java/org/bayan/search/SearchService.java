@@ -41,13 +41,15 @@ public final class SearchService {
   private final LuceneIndex index;
   private final Function<String, Optional<Agency>> agencies;
   private final QueryLanguage language = new QueryLanguage();
+  private final KeywordQueries queries;
   private final QueryCompiler compiler;
   private final Spelling spelling;
 
   public SearchService(LuceneIndex index, Function<String, Optional<Agency>> agencies) {
     this.index = index;
     this.agencies = agencies;
-    this.compiler = new QueryCompiler(new KeywordQueries(index.analyzer()));
+    this.queries = new KeywordQueries(index.analyzer());
+    this.compiler = new QueryCompiler(queries);
     this.spelling = new Spelling(index.analyzer());
   }
 
@@ -81,6 +83,26 @@ public final class SearchService {
       long took = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(req.query(), total, took, req.page(), req.size(), order.param(), hits,
           counts == null ? null : facetValues(counts), next, didYouMean);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  /**
+   * The ids of the best {@code n} statements for a request, best first, without highlighting: the query is
+   * built exactly as {@link #search} builds it, so measuring this measures what users get.
+   */
+  public List<String> rankedIds(SearchRequest req, int n) {
+    Query query = Filters.apply(queries.freeText(req.query()), req);
+    IndexSearcher searcher = index.acquire();
+    try {
+      TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
+      StoredFields stored = searcher.storedFields();
+      List<String> ids = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc sd : top.scoreDocs) ids.add(stored.document(sd.doc, java.util.Set.of(Fields.ID)).get(Fields.ID));
+      return ids;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

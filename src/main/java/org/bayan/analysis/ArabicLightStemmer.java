@@ -1,0 +1,147 @@
+package org.bayan.analysis;
+
+import org.apache.lucene.analysis.CharArraySet;
+
+/**
+ * A light Arabic stemmer for text already folded and normalized (ا for every alef with hamza, ي for ى,
+ * ه for ة, ء for ؤ and ئ). Unlike Lucene's ArabicStemmer, which removes one prefix and may take a radical
+ * letter for a suffix, it:
+ *
+ * <ul>
+ *   <li>removes stacked proclitics in their grammatical order: a conjunction (و, ف), then a preposition
+ *       (ب, ك, ل) and/or the article (ال; ل + ال is written لل), or the future marker س before an imperfect
+ *       prefix (ي ت ن ا) — each only while a stem of at least three letters remains;
+ *   <li>never removes a proclitic from a protected word (its first letters are radicals: وزارة, بيان, ...),
+ *       matching protected words by their suffix-stripped core, so وزارتها is as protected as وزارة;
+ *   <li>removes one pronoun suffix (هما كما هم هن كم كن ها نا), turning the ت that a taa marbuta becomes
+ *       before a pronoun back into ه (مدرستها → مدرسه), then one plural/dual/adjective suffix (ات ون ين يه
+ *       ي; ان only from longer words, so بيان and اعلان keep their ن), then a final ه (taa marbuta or "his").
+ * </ul>
+ */
+public final class ArabicLightStemmer {
+  static final char ALEF = '\u0627';
+  static final char BEH = '\u0628';
+  static final char TEH = '\u062A';
+  static final char SEEN = '\u0633';
+  static final char FEH = '\u0641';
+  static final char KAF = '\u0643';
+  static final char LAM = '\u0644';
+  static final char NOON = '\u0646';
+  static final char HEH = '\u0647';
+  static final char WAW = '\u0648';
+  static final char YEH = '\u064A';
+
+  /** Shortest stem a proclitic may leave. */
+  static final int MIN_STEM = 3;
+
+  private static final char[][] PRONOUNS = chars("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا");
+  private static final char[][] NUMBER = chars("ات", "ون", "ين", "يه");
+
+  private final CharArraySet protectedCores;
+
+  /** @param protectedWords normalized protected words; stored by their cores */
+  public ArabicLightStemmer(Iterable<String> protectedWords) {
+    CharArraySet cores = new CharArraySet(64, false);
+    for (String w : protectedWords) {
+      char[] b = w.toCharArray();
+      cores.add(new String(b, 0, suffixes(b, b.length)));
+    }
+    this.protectedCores = cores;
+  }
+
+  /** Stems {@code s[0..len)} in place; returns the new length. */
+  public int stem(char[] s, int len) {
+    len = prefixes(s, len);
+    return suffixes(s, len);
+  }
+
+  /** Whether a proclitic may not be removed from {@code s[0..len)}. */
+  boolean isProtected(char[] s, int len) {
+    if (protectedCores.isEmpty()) return false;
+    if (protectedCores.contains(s, 0, len)) return true;
+    char[] copy = java.util.Arrays.copyOf(s, len);
+    return protectedCores.contains(copy, 0, suffixes(copy, len));
+  }
+
+  int prefixes(char[] s, int len) {
+    if (len < MIN_STEM + 1 || isProtected(s, len)) return len;
+    int start = 0;
+    // conjunction
+    if ((s[0] == WAW || s[0] == FEH) && len - 1 >= MIN_STEM + 1) {
+      start = 1;
+    }
+    int rest = len - start;
+    // preposition + article, article, or ل + article written لل
+    if (rest >= 3 + MIN_STEM && (s[start] == BEH || s[start] == KAF || s[start] == LAM)
+        && s[start + 1] == ALEF && s[start + 2] == LAM && !isProtected(s, start + 1, len)) {
+      start += 3;
+    } else if (rest >= 2 + MIN_STEM && s[start] == ALEF && s[start + 1] == LAM && !isProtected(s, start, len)) {
+      start += 2;
+    } else if (rest >= 2 + MIN_STEM && s[start] == LAM && s[start + 1] == LAM && !isProtected(s, start, len)) {
+      start += 2;
+    } else if (rest >= 1 + MIN_STEM && (s[start] == BEH || s[start] == KAF || s[start] == LAM)
+        && !isProtected(s, start, len)) {
+      start += 1;
+    } else if (rest >= 2 + MIN_STEM && s[start] == SEEN && isImperfectPrefix(s[start + 1])
+        && !isProtected(s, start, len)) {
+      start += 1;
+    }
+    if (start == 0) return len;
+    System.arraycopy(s, start, s, 0, len - start);
+    return len - start;
+  }
+
+  private boolean isProtected(char[] s, int from, int to) {
+    if (from == 0) return isProtected(s, to);
+    char[] copy = java.util.Arrays.copyOfRange(s, from, to);
+    return isProtected(copy, copy.length);
+  }
+
+  private static boolean isImperfectPrefix(char c) {
+    return c == YEH || c == TEH || c == NOON || c == ALEF;
+  }
+
+  static int suffixes(char[] s, int len) {
+    for (char[] p : PRONOUNS) {
+      if (len - p.length >= MIN_STEM && endsWith(s, len, p)) {
+        len = restoreTaaMarbuta(s, len - p.length);
+        break;
+      }
+    }
+    boolean stripped = false;
+    for (char[] n : NUMBER) {
+      if (len - n.length >= MIN_STEM && endsWith(s, len, n)) {
+        len = restoreTaaMarbuta(s, len - n.length);
+        stripped = true;
+        break;
+      }
+    }
+    if (!stripped && len - 2 >= MIN_STEM + 1 && s[len - 2] == ALEF && s[len - 1] == NOON) {
+      len = restoreTaaMarbuta(s, len - 2);
+    } else if (!stripped && len - 1 >= MIN_STEM && s[len - 1] == YEH) {
+      len--;
+    }
+    if (len - 1 >= MIN_STEM && s[len - 1] == HEH) len--;
+    return len;
+  }
+
+  /** A stem left ending in ت (not the ات plural) had a taa marbuta before the suffix: ت → ه. */
+  private static int restoreTaaMarbuta(char[] s, int len) {
+    if (len - 1 >= MIN_STEM && s[len - 1] == TEH && s[len - 2] != ALEF) s[len - 1] = HEH;
+    return len;
+  }
+
+  private static boolean endsWith(char[] s, int len, char[] suffix) {
+    if (len < suffix.length) return false;
+    for (int i = 0; i < suffix.length; i++) {
+      if (s[len - suffix.length + i] != suffix[i]) return false;
+    }
+    return true;
+  }
+
+  private static char[][] chars(String... words) {
+    char[][] out = new char[words.length][];
+    for (int i = 0; i < words.length; i++) out[i] = words[i].toCharArray();
+    return out;
+  }
+}

@@ -1,0 +1,49 @@
+package org.bayan.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bayan.analysis.AnalyzerRegistry;
+import org.bayan.index.LuceneIndex;
+import org.bayan.statement.Release;
+import org.bayan.statement.StatementVersion;
+import org.junit.jupiter.api.Test;
+
+/** A match found through normalization or stemming is highlighted where it is written, as written. */
+class ArabicHighlightTest {
+
+  private static SearchResponse search(String q, String body) throws Exception {
+    try (AnalyzerRegistry analyzers = AnalyzerRegistry.load(Path.of("analyzers"));
+        LuceneIndex index = LuceneIndex.inMemory(analyzers)) {
+      Release r = new Release("r1", "moh", "بيان صحفي", body, "ar", "2024-05-01", null, null, null, null, null);
+      index.apply(List.of(new StatementVersion(1, r, 1, "h", Instant.EPOCH)));
+      index.refresh();
+      return new SearchService(index, a -> Optional.empty())
+          .search(SearchRequest.of(q, 10));
+    }
+  }
+
+  @Test
+  void taa_marbuta_typed_as_heh_highlights_the_word_as_written() throws Exception {
+    SearchResponse res = search("الحكومه", "أعلنت الحكومة اليوم خطة جديدة.");
+    assertEquals(1, res.total());
+    assertTrue(res.hits().get(0).snippet().contains("<mark>الحكومة</mark>"), res.hits().get(0).snippet());
+  }
+
+  @Test
+  void a_word_without_the_article_highlights_it_with_the_article() throws Exception {
+    SearchResponse res = search("وزارة", "قالت الوزارة إن الخطة بدأت.");
+    assertEquals(1, res.total());
+    assertTrue(res.hits().get(0).snippet().contains("<mark>الوزارة</mark>"), res.hits().get(0).snippet());
+  }
+
+  @Test
+  void query_syntax_characters_are_plain_text() throws Exception {
+    SearchResponse res = search("\"وزارة\" -(الصحة) AND: [", "قالت وزارة الصحة إن الخطة بدأت.");
+    assertEquals(1, res.total());
+  }
+}
