@@ -42,8 +42,16 @@ class ArabicHighlightTest {
   }
 
   @Test
-  void query_syntax_characters_are_plain_text() throws Exception {
-    SearchResponse res = search("\"وزارة\" -(الصحة) AND: [", "قالت وزارة الصحة إن الخطة بدأت.");
-    assertEquals(1, res.total());
+  void free_text_path_reads_query_syntax_characters_as_plain_text() throws Exception {
+    // Topics and pasted text go through the free-text path: "-(الصحة)" is the word الصحة, not an exclusion.
+    try (AnalyzerRegistry analyzers = AnalyzerRegistry.load(Path.of("analyzers"));
+        LuceneIndex index = LuceneIndex.inMemory(analyzers)) {
+      Release r = new Release("r1", "moh", "بيان صحفي", "قالت وزارة الصحة إن الخطة بدأت.", "ar", "2024-05-01",
+          null, null, null, null, null);
+      index.apply(List.of(new StatementVersion(1, r, 1, "h", Instant.EPOCH)));
+      index.refresh();
+      assertEquals(List.of("r1"), new SearchService(index, a -> Optional.empty())
+          .rankedIds(SearchRequest.of("\"وزارة\" -(الصحة) AND: [", 10), 10));
+    }
   }
 }
