@@ -29,7 +29,7 @@ final class DemoCommand implements Callable<Integer> {
           demo.resolve("agencies.json"), ReleaseParser.DEFAULT_MAX_BODY_CHARS);
     }
     try (Engine engine = Engine.open(data.data(), data.analyzers(), true);
-        Service service = Service.start(engine, server.host, server.port)) {
+        Service service = Service.start(engine, server.host, server.port, server.web())) {
       System.out.printf("Bayan demo: %,d statements on http://%s:%d/  (try: curl -G localhost:%d/api/search "
           + "--data-urlencode 'q=الحكومه')%n", service.statementCount(), server.host, service.port(), service.port());
       new CountDownLatch(1).await();

@@ -1,6 +1,7 @@
 package org.bayan.cli;
 
 import java.util.concurrent.Callable;
+import org.bayan.http.WebSettings;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Engine engine = Engine.open(data.data(), data.analyzers(), true);
-        Service service = Service.start(engine, server.host, server.port)) {
+        Service service = Service.start(engine, server.host, server.port, server.web())) {
       System.out.printf("Bayan serves %,d statements from %s on http://%s:%d/%n",
           service.statementCount(), engine.layout.root(), server.host, service.port());
       new CountDownLatch(1).await(); // until the process is stopped
@@ -30,5 +31,19 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1",
         description = "Address to listen on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}.")
     String host;
+
+    @Option(names = "--cors-origins", defaultValue = "*", paramLabel = "ORIGINS",
+        description = "Comma-separated origins (https://news.example) whose pages may call the public API and "
+            + "load /embed.js from scripts; * for any. Credentials are never allowed. Default: ${DEFAULT-VALUE}.")
+    String corsOrigins;
+
+    @Option(names = "--frame-ancestors", defaultValue = "*", paramLabel = "SOURCES",
+        description = "CSP frame-ancestors of the /embed page: which sites may frame it (e.g. \"'self' "
+            + "https://news.example\"). Other pages are never framable. Default: ${DEFAULT-VALUE}.")
+    String frameAncestors;
+
+    WebSettings web() {
+      return new WebSettings(WebSettings.origins(corsOrigins), frameAncestors);
+    }
   }
 }

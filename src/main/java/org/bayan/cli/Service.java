@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bayan.http.BayanServer;
+import org.bayan.http.WebSettings;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
 import org.slf4j.Logger;
@@ -32,9 +33,13 @@ public final class Service implements AutoCloseable {
   }
 
   public static Service start(Engine engine, String host, int port) {
+    return start(engine, host, port, WebSettings.DEFAULT);
+  }
+
+  public static Service start(Engine engine, String host, int port, WebSettings web) {
     SearchService search = new SearchService(engine.index, engine.agencies::get);
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
-    BayanServer server = new BayanServer(search, statements, engine.agencies::all).start(host, port);
+    BayanServer server = new BayanServer(search, statements, engine.agencies::all, web).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);
