@@ -90,7 +90,8 @@ public final class PageController {
           + Html.esc(ui.t("back")) + "</a></p></div>", "/s/" + SearchParams.enc(id) + "?ui=" + ui.other().lang(), "statement-page"));
       return;
     }
-    JsonNode data = Json.mapper().valueToTree(view.get());
+    // Statement fields beyond the release (a verification status) are read from here once the API has them.
+    JsonNode data = Json.mapper().createObjectNode();
     html(ctx, statementPage.render(ui, view.get(), data, statements.versions(id), origin(ctx), ctx.queryParam("ui") != null));
   }
 
