@@ -30,8 +30,11 @@ public final class BayanServer implements AutoCloseable {
       config.http.defaultContentType = "application/json";
       config.http.prefer405over404 = true;
       config.routes.before(security::apply);
-      config.routes.options("/api/*", security::preflight);
-      config.routes.options("/embed.js", security::preflight);
+      // GETs with safelisted headers need no preflight; these answer clients that send one anyway. Named
+      // paths, not a wildcard, so an unknown /api path stays a 404.
+      for (String p : List.of("/api/search", "/api/agencies", "/api/statements/{id}", "/embed.js")) {
+        config.routes.options(p, security::preflight);
+      }
       config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "statements", search.size())));
       config.routes.get("/api/search", searchController::search);
       config.routes.get("/api/statements/{id}", statementController::statement);

@@ -68,11 +68,15 @@ final class StatementPage {
     // Citation.
     String permalink = origin + path + "?version=" + version;
     String date = Dates.gregorian(r.publishedAt(), ui);
+    // <bdi> keeps an Arabic title inside an English citation (and the reverse) in its own direction;
+    // the copied text is the same without it.
+    String hash = Html.esc(view.version().contentHash());
     String citation = ui.arabic()
-        ? agency + "، «" + title + "»، " + date + ". " + permalink + " (SHA-256: " + view.version().contentHash() + ")"
-        : agency + ", “" + title + ",” " + date + ". " + permalink + " (SHA-256: " + view.version().contentHash() + ")";
+        ? bdi(agency) + "، «" + bdi(title) + "»، " + Html.esc(date) + ". <bdi dir=\"ltr\">" + Html.esc(permalink)
+            + "</bdi> (SHA-256: <bdi dir=\"ltr\">" + hash + "</bdi>)"
+        : bdi(agency) + ", “" + bdi(title) + ",” " + Html.esc(date) + ". " + Html.esc(permalink) + " (SHA-256: " + hash + ")";
     m.append("<section class=\"citation\" aria-labelledby=\"cite-h\"><h2 id=\"cite-h\">").append(Html.esc(ui.t("citation")))
-        .append("</h2><blockquote id=\"citation-text\" dir=\"auto\">").append(Html.esc(citation)).append("</blockquote>")
+        .append("</h2><blockquote id=\"citation-text\" dir=\"").append(ui.dir()).append("\">").append(citation).append("</blockquote>")
         .append("<button type=\"button\" class=\"copy\" data-copy=\"citation-text\" data-copied=\"")
         .append(Html.esc(ui.t("copied"))).append("\" hidden>").append(Html.esc(ui.t("copy"))).append("</button>")
         .append("<span class=\"copy-status\" role=\"status\"></span></section>");
@@ -113,6 +117,10 @@ final class StatementPage {
     m.append("</section></div>");
     String other = path + "?ui=" + ui.other().lang() + (latest ? "" : "&version=" + version);
     return layout.page(ui, title + " — " + ui.t("brand"), "", "<div class=\"statement-layout\">" + m + "</div>", other, "statement-page");
+  }
+
+  private static String bdi(String text) {
+    return "<bdi>" + Html.esc(text) + "</bdi>";
   }
 
   private static void fact(StringBuilder m, String k, String html) {

@@ -130,6 +130,8 @@ class BrowserTest {
     browser.screenshot("search-en");
     d.get(bayan.base() + "/s/" + WebFixture.EDITED_ID + "?ui=en");
     d.findElement(By.cssSelector(".history details summary")).click();
+    assertTrue(d.findElement(By.cssSelector(".history .diff")).getText().contains("الثلاثاء"), "the diff shows the edit");
+    browser.js("arguments[0].scrollIntoView({block: 'center'})", d.findElement(By.cssSelector(".citation")));
     browser.screenshot("statement-en-history");
   }
 
