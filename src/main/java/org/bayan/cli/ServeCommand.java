@@ -1,6 +1,7 @@
 package org.bayan.cli;
 
 import java.util.concurrent.Callable;
+import org.bayan.http.WebSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     UntilStopped until = new UntilStopped();
     try (Engine engine = Engine.open(data.data(), data.analyzers(), true);
-        Service service = Service.start(engine, server.host, server.port, server.logOrigin)) {
+        Service service = Service.start(engine, server.host, server.port, server.logOrigin, server.web())) {
       System.out.printf("Bayan serves %,d statements from %s on http://%s:%d/%n",
           service.statementCount(), engine.layout.root(), server.host, service.port());
       until.await();
@@ -37,5 +38,18 @@ final class ServeCommand implements Callable<Integer> {
         description = "Name of the transparency log in its signed checkpoints, conventionally a schema-less URL "
             + "of this server (e.g. bayan.example.gov/log). Default: ${DEFAULT-VALUE}.")
     String logOrigin;
+    @Option(names = "--cors-origins", defaultValue = "*", paramLabel = "ORIGINS",
+        description = "Comma-separated origins (https://news.example) whose pages may call the public API and "
+            + "load /embed.js from scripts; * for any. Credentials are never allowed. Default: ${DEFAULT-VALUE}.")
+    String corsOrigins;
+
+    @Option(names = "--frame-ancestors", defaultValue = "*", paramLabel = "SOURCES",
+        description = "CSP frame-ancestors of the /embed page: which sites may frame it (e.g. \"'self' "
+            + "https://news.example\"). Other pages are never framable. Default: ${DEFAULT-VALUE}.")
+    String frameAncestors;
+
+    WebSettings web() {
+      return new WebSettings(WebSettings.origins(corsOrigins), frameAncestors);
+    }
   }
 }

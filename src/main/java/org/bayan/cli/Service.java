@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bayan.http.BayanServer;
+import org.bayan.http.WebSettings;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
 import org.bayan.search.SuggestService;
@@ -42,12 +43,18 @@ public final class Service implements AutoCloseable {
   }
 
   public static Service start(Engine engine, String host, int port, String logOrigin) throws IOException {
+    return start(engine, host, port, logOrigin, WebSettings.DEFAULT);
+  }
+
+  public static Service start(Engine engine, String host, int port, String logOrigin, WebSettings web)
+      throws IOException {
     SearchService search = new SearchService(engine.index, engine.agencies::get);
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
     ClaimService claims = new ClaimService(engine.index, engine.agencies::get);
     SuggestService suggest = new SuggestService(engine.index, engine.agencies::all);
-    BayanServer server = new BayanServer(
-        search, statements, engine.agencies::all, suggest, claims, engine.publicLog(logOrigin)).start(host, port);
+    BayanServer.Api api = new BayanServer.Api(
+        search, statements, engine.agencies::all, suggest, claims, engine.publicLog(logOrigin));
+    BayanServer server = new BayanServer(api, web).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);

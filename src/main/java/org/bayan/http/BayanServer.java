@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.bayan.provenance.PublicLog;
+import org.bayan.http.web.PageController;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
 import org.bayan.search.SuggestService;
@@ -24,18 +25,26 @@ public final class BayanServer implements AutoCloseable {
   /** A registered route: method and Javalin path ({@code /api/statements/{id}}). */
   public record Route(String method, String path) {}
 
+  /** What the API answers from. */
+  public record Api(
+      SearchService search, StatementReader statements, Supplier<List<Agency>> agencies, SuggestService suggest,
+      ClaimService claims, PublicLog log) {}
+
   private final Javalin app;
   private final List<Route> routes = new ArrayList<>();
 
-  public BayanServer(SearchService search, StatementReader statements, Supplier<List<Agency>> agencies,
-      SuggestService suggest, ClaimService claims, PublicLog log) {
+  public BayanServer(Api api, WebSettings web) {
+    SearchService search = api.search();
     SearchController searchController = new SearchController(search);
-    ClaimController claimController = new ClaimController(claims);
-    StatementController statementController = new StatementController(statements, search, agencies, log);
-    LogController logController = new LogController(log);
+    ClaimController claimController = new ClaimController(api.claims());
+    StatementController statementController =
+        new StatementController(api.statements(), search, api.agencies(), api.log());
+    LogController logController = new LogController(api.log());
     FeedController feedController = new FeedController(search);
-    SuggestController suggestController = new SuggestController(suggest);
+    SuggestController suggestController = new SuggestController(api.suggest());
     OpenApiController openApi = new OpenApiController();
+    PageController pages = new PageController(search, api.statements(), api.agencies());
+    SecurityHeaders security = new SecurityHeaders(web);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -43,7 +52,11 @@ public final class BayanServer implements AutoCloseable {
       config.http.prefer405over404 = true;
       // A claim of 5,000 Arabic characters is about 30,000 characters once percent-encoded in a GET URL.
       config.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(64 * 1024));
-      config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+      config.routes.before(security::apply);
+      // Cross-origin GETs with safelisted headers need no preflight; these answer clients that send one
+      // anyway, and the JSON POST of claim lookup, which always does. Named paths, not a wildcard, so an
+      // unknown /api path stays a 404.
+      for (String p : SecurityHeaders.PUBLIC_PATHS) config.routes.options(p, security::preflight);
       get(config, "/healthz", ctx -> ctx.json(Map.of("status", "ok", "statements", search.size())));
       get(config, "/api/search", searchController::search);
       get(config, "/api/search.atom", feedController::feed);
@@ -60,6 +73,13 @@ public final class BayanServer implements AutoCloseable {
       get(config, "/api/claims/lookup", claimController::get);
       post(config, "/api/claims/lookup", claimController::post);
       get(config, "/openapi.json", openApi::document);
+      // Pages for people, not API endpoints: outside the route table the OpenAPI document is checked against.
+      config.routes.get("/", pages::home);
+      config.routes.post("/", pages::home);
+      config.routes.get("/s/{id}", pages::statement);
+      config.routes.get("/embed", pages::embed);
+      config.routes.get("/embed.js", pages::asset);
+      config.routes.get("/static/{name}", pages::asset);
       ErrorMapping.install(config);
     });
   }

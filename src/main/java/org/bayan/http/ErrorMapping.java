@@ -41,7 +41,9 @@ final class ErrorMapping {
 
   private static boolean isApiError(Context ctx) {
     String ct = ctx.res().getContentType();
-    return ct != null && ct.startsWith("application/json") && ctx.result() != null && !ctx.result().isEmpty();
+    // A JSON error from the API or a page telling a reader what is missing: either is already the answer.
+    return ct != null && (ct.startsWith("application/json") || ct.startsWith("text/html"))
+        && ctx.result() != null && !ctx.result().isEmpty();
   }
 
   private static String code(HttpStatus s) {

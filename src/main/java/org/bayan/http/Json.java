@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** The JSON conventions of the API: snake_case names, nulls left out, ISO dates. */
-final class Json {
+public final class Json {
   private Json() {}
 
-  static ObjectMapper mapper() {
+  public static ObjectMapper mapper() {
     return new ObjectMapper()
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .setSerializationInclusion(JsonInclude.Include.NON_NULL)

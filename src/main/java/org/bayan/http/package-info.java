@@ -3,5 +3,6 @@
  * into {@code {error, detail}} JSON. The only package that imports Javalin. Handlers are thin: they read
  * parameters, call {@code search}, and return records. Depends on {@code search}, {@code statement} and
  * {@code provenance} (the public transparency log).
+ * The {@code web} subpackage renders the human pages and serves the embeddable widget.
  */
 package org.bayan.http;

@@ -1,0 +1,144 @@
+package org.bayan.http.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.bayan.http.Json;
+import org.bayan.search.InvalidParameterException;
+import org.bayan.search.SearchRequest;
+import org.bayan.search.SearchService;
+import org.bayan.search.StatementReader;
+import org.bayan.search.StatementView;
+import org.bayan.statement.Agency;
+
+/**
+ * The human side of Bayan: the search page ({@code /}), statement pages ({@code /s/{id}}), the framable search
+ * box ({@code /embed}) and the files they use ({@code /static/*}, {@code /embed.js}). Pages are complete HTML
+ * without JavaScript; {@code /static/app.js} only adds conveniences.
+ */
+public final class PageController {
+  private final SearchService search;
+  private final StatementReader statements;
+  private final Supplier<List<Agency>> agencies;
+  private final Assets assets = new Assets();
+  private final SearchPage searchPage;
+  private final StatementPage statementPage;
+  private final Layout layout;
+
+  public PageController(SearchService search, StatementReader statements, Supplier<List<Agency>> agencies) {
+    this.search = search;
+    this.statements = statements;
+    this.agencies = agencies;
+    this.layout = new Layout(assets);
+    this.searchPage = new SearchPage(layout);
+    this.statementPage = new StatementPage(layout);
+  }
+
+  public void home(Context ctx) {
+    Ui ui = ui(ctx);
+    String claim = null;
+    Map<String, List<String>> query = new LinkedHashMap<>(ctx.queryParamMap());
+    if (ctx.method().name().equals("POST")) {
+      query.putAll(ctx.formParamMap());
+      claim = Optional.ofNullable(ctx.formParam("claim")).map(String::strip).orElse("");
+      if (claim.length() > SearchRequest.MAX_QUERY_CHARS) claim = claim.substring(0, SearchRequest.MAX_QUERY_CHARS);
+    }
+    SearchParams params = SearchParams.of(query, claim);
+    boolean claimMode = "claim".equals(params.first("mode"));
+    JsonNode response = null;
+    String error = null;
+    try {
+      SearchRequest req = SearchRequest.parse(params.first("q"), params.all("agency"), params.first("lang"),
+          params.first("from"), params.first("to"), params.first("page"), null);
+      response = Json.mapper().valueToTree(search.search(req));
+    } catch (InvalidParameterException e) {
+      error = e.getMessage();
+      ctx.status(HttpStatus.BAD_REQUEST);
+    }
+    List<Agency> all = agencies.get();
+    Map<String, Agency> byId = new LinkedHashMap<>();
+    for (Agency a : all) byId.put(a.id(), a);
+    Map<String, Long> counts = search.countByAgency(new ArrayList<>(byId.keySet()));
+    html(ctx, searchPage.render(new SearchPage.Model(ui, params, response, error, claim, claimMode || claim != null,
+        byId, counts, origin(ctx))));
+  }
+
+  public void statement(Context ctx) {
+    Ui ui = ui(ctx);
+    String id = ctx.pathParam("id");
+    String v = ctx.queryParam("version");
+    Optional<StatementView> view;
+    if (v == null || v.isBlank()) {
+      view = statements.latest(id);
+    } else {
+      try {
+        view = statements.version(id, Integer.parseInt(v.strip()));
+      } catch (NumberFormatException e) {
+        view = Optional.empty();
+      }
+    }
+    if (view.isEmpty()) {
+      ctx.status(HttpStatus.NOT_FOUND);
+      html(ctx, layout.page(ui, ui.t("not_found"), "", "<div class=\"notice error\" role=\"alert\"><h1>"
+          + Html.esc(ui.t("not_found")) + "</h1><p dir=\"auto\"><code>" + Html.esc(id) + "</code></p><p><a href=\"/\">"
+          + Html.esc(ui.t("back")) + "</a></p></div>", "/s/" + SearchParams.enc(id) + "?ui=" + ui.other().lang(), "statement-page"));
+      return;
+    }
+    // Statement fields beyond the release (a verification status) are read from here once the API has them.
+    JsonNode data = Json.mapper().createObjectNode();
+    html(ctx, statementPage.render(ui, view.get(), data, statements.versions(id), origin(ctx), ctx.queryParam("ui") != null));
+  }
+
+  /** The search box alone, for sites that can frame a page but run no third-party script. */
+  public void embed(Context ctx) {
+    Ui ui = ui(ctx);
+    String agency = ctx.queryParam("agency");
+    String placeholder = ctx.queryParam("placeholder");
+    String main = "<bayan-search lang=\"" + ui.lang() + "\" target=\"_top\""
+        + (agency == null || agency.isBlank() ? "" : " agency=\"" + Html.esc(agency) + "\"")
+        + " placeholder=\"" + Html.esc(placeholder == null || placeholder.isBlank() ? ui.t("search_label") : placeholder) + "\">"
+        + "<form class=\"search-form\" role=\"search\" method=\"get\" action=\"/\" target=\"_top\">"
+        + "<label for=\"q\" class=\"search-label\">" + Html.esc(ui.t("search_label")) + "</label>"
+        + "<div class=\"field\"><input type=\"search\" id=\"q\" name=\"q\" dir=\"auto\">"
+        + (agency == null || agency.isBlank() ? "" : "<input type=\"hidden\" name=\"agency\" value=\"" + Html.esc(agency) + "\">")
+        + "<input type=\"hidden\" name=\"ui\" value=\"" + ui.lang() + "\">"
+        + "<button type=\"submit\">" + Html.esc(ui.t("search_button")) + "</button></div></form></bayan-search>";
+    String page = Layout.fill(assets.text("embed.html"), Map.of("lang", ui.lang(), "dir", ui.dir(),
+        "title", Html.esc(ui.t("search_label")), "body", main));
+    html(ctx, page);
+  }
+
+  /** {@code /static/{name}} and {@code /embed.js}. */
+  public void asset(Context ctx) {
+    String name = ctx.path().equals("/embed.js") ? "embed.js" : "static/" + ctx.pathParam("name");
+    Optional<byte[]> bytes = assets.get(name);
+    if (bytes.isEmpty()) {
+      throw new io.javalin.http.NotFoundResponse("no such file: " + ctx.path());
+    }
+    ctx.header("Cache-Control", "public, max-age=300");
+    ctx.contentType(Assets.type(name)).result(bytes.get());
+  }
+
+  private static void html(Context ctx, String page) {
+    ctx.header("Cache-Control", "no-cache");
+    ctx.header("Vary", "Accept-Language");
+    ctx.contentType("text/html; charset=utf-8").result(page);
+  }
+
+  private static Ui ui(Context ctx) {
+    return Ui.choose(ctx.queryParam("ui"), ctx.header("Accept-Language"));
+  }
+
+  /** The origin the reader used, for absolute links (permalinks, the embedding snippets). */
+  private static String origin(Context ctx) {
+    String host = ctx.host();
+    if (host == null || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) host = "localhost";
+    return ctx.scheme() + "://" + host;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Bayan's web pages: the server-rendered search and statement pages, the framable search box, the
+ * {@code <bayan-search>} widget script and the pages' static files. Part of {@code http} (it uses Javalin's
+ * context like the API controllers); reads through {@code search} and shows {@code statement} data. All
+ * statement and query text goes through {@link org.bayan.http.web.Html#esc}.
+ */
+package org.bayan.http.web;
