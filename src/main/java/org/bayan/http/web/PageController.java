@@ -54,8 +54,12 @@ public final class PageController {
     JsonNode response = null;
     String error = null;
     try {
-      SearchRequest req = SearchRequest.parse(params.first("q"), params.all("agency"), params.first("lang"),
-          params.first("from"), params.first("to"), params.first("page"), null);
+      Map<String, List<String>> searchParams = new LinkedHashMap<>();
+      for (String name : List.of("q", "agency", "lang", "type", "category", "status", "from", "to", "sort", "page")) {
+        List<String> values = params.all(name);
+        if (!values.isEmpty()) searchParams.put(name, values);
+      }
+      SearchRequest req = SearchRequest.parse(searchParams);
       response = Json.mapper().valueToTree(search.search(req));
     } catch (InvalidParameterException e) {
       error = e.getMessage();
