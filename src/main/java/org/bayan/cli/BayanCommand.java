@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     versionProvider = BayanCommand.Version.class,
     description = "Bayan (بيان): search engine for verified official statements.",
     subcommands = {
-      ServeCommand.class, IndexCommand.class, ReindexCommand.class, DemoCommand.class,
+      ServeCommand.class, IndexCommand.class, ReindexCommand.class, DemoCommand.class, KeysCommand.class,
+      RejectsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BayanCommand implements Runnable {

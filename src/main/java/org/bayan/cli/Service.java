@@ -4,6 +4,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bayan.http.BayanServer;
+import org.bayan.ingest.RejectsReport;
+import org.bayan.ingest.ReleaseParser;
+import org.bayan.ingest.push.ApiKeys;
+import org.bayan.ingest.push.PushService;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
 import org.slf4j.Logger;
@@ -32,9 +36,19 @@ final class Service implements AutoCloseable {
   }
 
   static Service start(Engine engine, String host, int port) {
+    return start(engine, host, port, DEFAULT_MAX_REQUEST_BYTES);
+  }
+
+  /** Default cap on a pushed batch: a few thousand releases; larger loads go through bayan index. */
+  static final long DEFAULT_MAX_REQUEST_BYTES = 32L << 20;
+
+  static Service start(Engine engine, String host, int port, long maxRequestBytes) {
     SearchService search = new SearchService(engine.index, engine.agencies::get);
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
-    BayanServer server = new BayanServer(search, statements, engine.agencies::all).start(host, port);
+    PushService push = new PushService(engine.store, engine.agencies, engine.sync,
+        new RejectsReport(engine.layout.rejectsFile()), ReleaseParser.DEFAULT_MAX_BODY_CHARS);
+    BayanServer server = new BayanServer(search, statements, engine.agencies::all,
+        new BayanServer.Push(push, new ApiKeys(engine.layout.apiKeysFile()), maxRequestBytes)).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);

@@ -5,6 +5,8 @@ import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.bayan.ingest.push.ApiKeys;
+import org.bayan.ingest.push.PushService;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
 import org.bayan.statement.Agency;
@@ -13,7 +15,14 @@ import org.bayan.statement.Agency;
 public final class BayanServer implements AutoCloseable {
   private final Javalin app;
 
+  /** The push API's settings; without them the server only answers searches. */
+  public record Push(PushService service, ApiKeys keys, long maxRequestBytes) {}
+
   public BayanServer(SearchService search, StatementReader statements, Supplier<List<Agency>> agencies) {
+    this(search, statements, agencies, null);
+  }
+
+  public BayanServer(SearchService search, StatementReader statements, Supplier<List<Agency>> agencies, Push push) {
     SearchController searchController = new SearchController(search);
     StatementController statementController = new StatementController(statements, search, agencies);
     this.app = Javalin.create(config -> {
@@ -26,6 +35,10 @@ public final class BayanServer implements AutoCloseable {
       config.routes.get("/api/search", searchController::search);
       config.routes.get("/api/statements/{id}", statementController::statement);
       config.routes.get("/api/agencies", statementController::agencies);
+      if (push != null) {
+        config.http.maxRequestSize = push.maxRequestBytes();
+        config.routes.post("/api/admin/releases", new PushController(push.service(), push.keys())::releases);
+      }
       ErrorMapping.install(config);
     });
   }

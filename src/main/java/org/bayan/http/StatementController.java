@@ -5,6 +5,7 @@ import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
 import org.bayan.search.AgencyRef;
+import org.bayan.search.DuplicateRef;
 import org.bayan.search.InvalidParameterException;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
@@ -44,7 +45,7 @@ final class StatementController {
       view = statements.version(id, n).orElseThrow(
           () -> new NotFoundResponse("statement '" + ErrorMapping.sanitize(id) + "' has no version " + n));
     }
-    ctx.json(StatementJson.of(view));
+    ctx.json(StatementJson.of(view, search.duplicatesOf(id)));
   }
 
   void agencies(Context ctx) {
@@ -62,12 +63,13 @@ final class StatementController {
 
   record StatementJson(
       String id, int version, int versions, AgencyRef agency, String title, String body, String language,
-      String publishedAt, String sourceUrl, String category, String type, String contentHash, String ingestedAt) {
-    static StatementJson of(StatementView v) {
+      String publishedAt, String sourceUrl, String category, String type, String contentHash, String ingestedAt,
+      List<DuplicateRef> duplicates) {
+    static StatementJson of(StatementView v, List<DuplicateRef> duplicates) {
       Release r = v.version().release();
       return new StatementJson(r.id(), v.version().version(), v.versionCount(), v.agency(), r.title(), r.body(),
           r.language(), r.publishedAt(), r.sourceUrl(), r.category(), r.type(), v.version().contentHash(),
-          v.version().ingestedAt().toString());
+          v.version().ingestedAt().toString(), duplicates);
     }
   }
 }

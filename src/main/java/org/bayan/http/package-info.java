@@ -1,6 +1,7 @@
 /**
  * The HTTP API: the Javalin app, one controller per resource, and the single place that turns exceptions
  * into {@code {error, detail}} JSON. The only package that imports Javalin. Handlers are thin: they read
- * parameters, call {@code search}, and return records. Depends on {@code search} and {@code statement}.
+ * parameters, call {@code search}, and return records. Depends on {@code search}, {@code statement} and, for
+ * releases pushed by agencies, {@code ingest.push}.
  */
 package org.bayan.http;

@@ -22,6 +22,17 @@ public final class Fields {
   public static final String VERSION = "version";
   public static final String SEQ = "seq";
   public static final String INGESTED = "ingested_at";
+  /**
+   * The duplicate group (keyword, with sorted doc values so results collapse cheaply while a page is
+   * assembled): statements with the same or nearly the same body share it.
+   */
+  public static final String DUP_GROUP = "dup_group";
+  /** Exact fingerprint of the normalized body (numeric doc values; rebuilds the duplicate table on open). */
+  public static final String BODY_FINGERPRINT = "body_fingerprint";
+  /** SimHash of the body's word shingles (numeric doc values; rebuilds the duplicate table on open). */
+  public static final String SIMHASH = "simhash";
+  /** 1 when the body has enough words for near-duplicate matching (numeric doc values). */
+  public static final String NEAR_ELIGIBLE = "near_eligible";
 
   /** Languages with their own analysis chain; anything else is indexed with the English chain. */
   public static final List<String> LANGUAGES = List.of("ar", "en");

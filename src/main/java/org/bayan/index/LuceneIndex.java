@@ -10,6 +10,11 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -17,6 +22,8 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.bayan.analysis.AnalyzerRegistry;
+import org.bayan.index.dedup.DuplicateGroups;
+import org.bayan.index.dedup.Fingerprints;
 import org.bayan.statement.StatementVersion;
 
 /**
@@ -31,6 +38,7 @@ public final class LuceneIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Analyzer analyzer;
+  private final DuplicateGroups duplicates = new DuplicateGroups();
   private volatile long appliedOffset;
 
   private LuceneIndex(Directory dir, IndexWriter writer, Analyzer analyzer) throws IOException {
@@ -39,6 +47,33 @@ public final class LuceneIndex implements Closeable {
     this.analyzer = analyzer;
     this.searchers = new SearcherManager(writer, true, false, null);
     this.appliedOffset = committedOffset();
+    loadDuplicateGroups();
+  }
+
+  // The duplicate table is memory only: rebuilt from the doc values of the last commit, which is exactly
+  // what the store is replayed onto.
+  private void loadDuplicateGroups() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        LeafReader r = leaf.reader();
+        NumericDocValues exact = r.getNumericDocValues(Fields.BODY_FINGERPRINT);
+        NumericDocValues sim = r.getNumericDocValues(Fields.SIMHASH);
+        NumericDocValues near = r.getNumericDocValues(Fields.NEAR_ELIGIBLE);
+        SortedDocValues group = r.getSortedDocValues(Fields.DUP_GROUP);
+        if (exact == null || sim == null || near == null || group == null) continue; // made before duplicates
+        Bits live = r.getLiveDocs();
+        for (int doc = 0; doc < r.maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) continue;
+          if (!exact.advanceExact(doc) || !sim.advanceExact(doc) || !near.advanceExact(doc)
+              || !group.advanceExact(doc)) continue;
+          long g = Long.parseUnsignedLong(group.lookupOrd(group.ordValue()).utf8ToString(), 16);
+          duplicates.remember(new Fingerprints.Fingerprint(exact.longValue(), sim.longValue(), near.longValue() == 1), g);
+        }
+      }
+    } finally {
+      searchers.release(s);
+    }
   }
 
   /**
@@ -71,11 +106,17 @@ public final class LuceneIndex implements Closeable {
     return new PerFieldAnalyzerWrapper(analyzers.get("english"), perField);
   }
 
-  /** Indexes each version as the current state of its statement (replacing any earlier version). */
-  public void apply(Collection<StatementVersion> versions) {
+  /**
+   * Indexes each version as the current state of its statement (replacing any earlier version), in its
+   * duplicate group.
+   */
+  public synchronized void apply(Collection<StatementVersion> versions) {
     try {
       for (StatementVersion v : versions) {
-        writer.updateDocument(new Term(Fields.ID, v.id()), StatementDocuments.toDocument(v));
+        Fingerprints.Deduplicated body = Fingerprints.removeRepeatedBlocks(v.release().body());
+        Fingerprints.Fingerprint fp = Fingerprints.of(body.text());
+        long group = duplicates.assign(fp);
+        writer.updateDocument(new Term(Fields.ID, v.id()), StatementDocuments.toDocument(v, body.text(), fp, group));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the index", e);
@@ -146,6 +187,7 @@ public final class LuceneIndex implements Closeable {
   public void deleteAll() {
     try {
       writer.deleteAll();
+      duplicates.clear();
       appliedOffset = 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

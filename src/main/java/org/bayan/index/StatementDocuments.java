@@ -11,6 +11,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
+import org.bayan.index.dedup.DuplicateGroups;
+import org.bayan.index.dedup.Fingerprints;
 import org.bayan.statement.Release;
 import org.bayan.statement.StatementVersion;
 
@@ -28,7 +30,11 @@ public final class StatementDocuments {
     TEXT.freeze();
   }
 
-  public static Document toDocument(StatementVersion v) {
+  /**
+   * The document of a version. {@code indexedBody} is the body with blocks repeated inside it shown once;
+   * {@code group} its duplicate group.
+   */
+  public static Document toDocument(StatementVersion v, String indexedBody, Fingerprints.Fingerprint fp, long group) {
     Release r = v.release();
     Document d = new Document();
     d.add(new StringField(Fields.ID, r.id(), Field.Store.YES));
@@ -48,7 +54,13 @@ public final class StatementDocuments {
     d.add(new StoredField(Fields.INGESTED, v.ingestedAt().toString()));
     String lang = Fields.indexLanguage(r.language());
     d.add(new Field(Fields.title(lang), r.title(), TEXT));
-    d.add(new Field(Fields.body(lang), r.body(), TEXT));
+    d.add(new Field(Fields.body(lang), indexedBody, TEXT));
+    String g = DuplicateGroups.name(group);
+    d.add(new StringField(Fields.DUP_GROUP, g, Field.Store.YES));
+    d.add(new SortedDocValuesField(Fields.DUP_GROUP, new BytesRef(g)));
+    d.add(new NumericDocValuesField(Fields.BODY_FINGERPRINT, fp.exact()));
+    d.add(new NumericDocValuesField(Fields.SIMHASH, fp.simhash()));
+    d.add(new NumericDocValuesField(Fields.NEAR_ELIGIBLE, fp.nearEligible() ? 1 : 0));
     return d;
   }
 

@@ -41,6 +41,13 @@ public final class IndexSync {
     return count[0];
   }
 
+  /** Catches up and makes the result visible to searches; returns how many versions were applied. */
+  public synchronized int publish() {
+    int n = catchUp();
+    if (n > 0) index.refresh();
+    return n;
+  }
+
   /** Catches up, then commits so the work need not be replayed. */
   public synchronized int catchUpAndCommit() {
     int n = catchUp();

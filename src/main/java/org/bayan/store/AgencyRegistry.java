@@ -18,10 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bayan.statement.Agency;
+import org.bayan.statement.PageRules;
 
 /**
- * The registered agencies, kept in a JSON file (an array of {@code {id, name_ar, name_en, kind, website}}).
- * A release whose agency is not registered is rejected.
+ * The registered agencies, kept in a JSON file (an array of {@code {id, name_ar, name_en, kind, website}},
+ * each optionally with {@code feeds: [url, ...]} and {@code pages: {urls: [prefix, ...], title, date, body}}
+ * selectors). A release whose agency is not registered is rejected.
  */
 public final class AgencyRegistry {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -53,7 +55,9 @@ public final class AgencyRegistry {
         throw new IllegalArgumentException(
             file + ": agency #" + (i + 1) + ": id '" + id + "' is not a slug (lower-case letters, digits, . _ -)");
       }
-      out.add(new Agency(id, text(a, "name_ar"), text(a, "name_en"), text(a, "kind"), text(a, "website")));
+      String at = file + ": agency '" + id + "'";
+      out.add(new Agency(id, text(a, "name_ar"), text(a, "name_en"), text(a, "kind"), text(a, "website"),
+          urls(a.get("feeds"), at + ": feeds"), pages(a.get("pages"), at + ": pages")));
     }
     return out;
   }
@@ -101,6 +105,14 @@ public final class AgencyRegistry {
       o.put("name_en", a.nameEn());
       o.put("kind", a.kind());
       o.put("website", a.website());
+      if (!a.feeds().isEmpty()) a.feeds().forEach(o.putArray("feeds")::add);
+      if (a.pages() != null) {
+        ObjectNode p = o.putObject("pages");
+        a.pages().urls().forEach(p.putArray("urls")::add);
+        if (a.pages().title() != null) p.put("title", a.pages().title());
+        if (a.pages().date() != null) p.put("date", a.pages().date());
+        if (a.pages().body() != null) p.put("body", a.pages().body());
+      }
     }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
@@ -111,6 +123,26 @@ public final class AgencyRegistry {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write agencies file " + file, e);
     }
+  }
+
+  private static List<String> urls(JsonNode arr, String where) {
+    if (arr == null || arr.isNull()) return List.of();
+    if (!arr.isArray()) throw new IllegalArgumentException(where + " must be an array of http(s) URLs");
+    List<String> out = new ArrayList<>();
+    for (JsonNode u : arr) {
+      String s = u.asText("");
+      if (!u.isTextual() || !(s.startsWith("http://") || s.startsWith("https://"))) {
+        throw new IllegalArgumentException(where + ": '" + s + "' is not an http(s) URL");
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static PageRules pages(JsonNode p, String where) {
+    if (p == null || p.isNull()) return null;
+    if (!p.isObject()) throw new IllegalArgumentException(where + " must be an object {urls, title, date, body}");
+    return new PageRules(urls(p.get("urls"), where + ".urls"), text(p, "title"), text(p, "date"), text(p, "body"));
   }
 
   private static String text(JsonNode o, String k) {
