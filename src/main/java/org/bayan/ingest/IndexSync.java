@@ -48,10 +48,14 @@ public final class IndexSync {
     return n;
   }
 
-  /** Catches up, then commits so the work need not be replayed. */
+  /**
+   * Catches up, then commits so the work need not be replayed, and makes it visible: at start-up after a
+   * crash, the replayed releases must be searchable before anything new arrives.
+   */
   public synchronized int catchUpAndCommit() {
     int n = catchUp();
     if (n > 0 || index.committedOffset() != index.appliedOffset()) index.commit(index.appliedOffset());
+    if (n > 0) index.refresh();
     return n;
   }
 }
