@@ -29,10 +29,11 @@ public final class Fields {
   public static final String DUP_GROUP = "dup_group";
   /** Exact fingerprint of the normalized body (numeric doc values; rebuilds the duplicate table on open). */
   public static final String BODY_FINGERPRINT = "body_fingerprint";
-  /** SimHash of the body's word shingles (numeric doc values; rebuilds the duplicate table on open). */
-  public static final String SIMHASH = "simhash";
-  /** 1 when the body has enough words for near-duplicate matching (numeric doc values). */
-  public static final String NEAR_ELIGIBLE = "near_eligible";
+  /**
+   * MinHash signature of the body's word shingles (binary doc values, empty for short bodies; rebuilds the
+   * duplicate table on open).
+   */
+  public static final String MINHASH = "minhash";
 
   /** Languages with their own analysis chain; anything else is indexed with the English chain. */
   public static final List<String> LANGUAGES = List.of("ar", "en");

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -58,17 +59,16 @@ public final class LuceneIndex implements Closeable {
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
         LeafReader r = leaf.reader();
         NumericDocValues exact = r.getNumericDocValues(Fields.BODY_FINGERPRINT);
-        NumericDocValues sim = r.getNumericDocValues(Fields.SIMHASH);
-        NumericDocValues near = r.getNumericDocValues(Fields.NEAR_ELIGIBLE);
+        BinaryDocValues sig = r.getBinaryDocValues(Fields.MINHASH);
         SortedDocValues group = r.getSortedDocValues(Fields.DUP_GROUP);
-        if (exact == null || sim == null || near == null || group == null) continue; // made before duplicates
+        if (exact == null || sig == null || group == null) continue; // made before duplicate detection
         Bits live = r.getLiveDocs();
         for (int doc = 0; doc < r.maxDoc(); doc++) {
           if (live != null && !live.get(doc)) continue;
-          if (!exact.advanceExact(doc) || !sim.advanceExact(doc) || !near.advanceExact(doc)
-              || !group.advanceExact(doc)) continue;
+          if (!exact.advanceExact(doc) || !sig.advanceExact(doc) || !group.advanceExact(doc)) continue;
           long g = Long.parseUnsignedLong(group.lookupOrd(group.ordValue()).utf8ToString(), 16);
-          duplicates.remember(new Fingerprints.Fingerprint(exact.longValue(), sim.longValue(), near.longValue() == 1), g);
+          duplicates.remember(
+              new Fingerprints.Fingerprint(exact.longValue(), StatementDocuments.minhash(sig.binaryValue())), g);
         }
       }
     } finally {

@@ -1,5 +1,6 @@
 package org.bayan.index;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -59,9 +60,21 @@ public final class StatementDocuments {
     d.add(new StringField(Fields.DUP_GROUP, g, Field.Store.YES));
     d.add(new SortedDocValuesField(Fields.DUP_GROUP, new BytesRef(g)));
     d.add(new NumericDocValuesField(Fields.BODY_FINGERPRINT, fp.exact()));
-    d.add(new NumericDocValuesField(Fields.SIMHASH, fp.simhash()));
-    d.add(new NumericDocValuesField(Fields.NEAR_ELIGIBLE, fp.nearEligible() ? 1 : 0));
+    d.add(new BinaryDocValuesField(Fields.MINHASH, new BytesRef(minhashBytes(fp.minhash()))));
     return d;
+  }
+
+  static byte[] minhashBytes(int[] sig) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(sig.length * 4);
+    for (int v : sig) b.putInt(v);
+    return b.array();
+  }
+
+  static int[] minhash(BytesRef bytes) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
+    int[] sig = new int[bytes.length / 4];
+    for (int i = 0; i < sig.length; i++) sig[i] = b.getInt();
+    return sig;
   }
 
   private static void keyword(Document d, String field, String value) {

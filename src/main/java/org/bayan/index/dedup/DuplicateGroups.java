@@ -7,22 +7,26 @@ import java.util.Map;
 /**
  * Assigns each indexed statement to a duplicate group, in memory, in the order statements are indexed. A
  * group is named by the exact fingerprint of its first member; later statements join it when their
- * normalized body is identical, or when their SimHash is within {@link Fingerprints#MAX_HAMMING} bits of
- * the group's first member.
+ * normalized body is identical, or when their MinHash signature is similar enough to the first member's
+ * ({@link Fingerprints#NEAR_JACCARD}).
  *
- * <p>Near matches are found without comparing against every group: by the pigeonhole principle two 64-bit
- * hashes at distance 3 or less agree exactly on at least one of four 16-bit blocks, so each group's SimHash
- * is filed under its four blocks and only those buckets are checked. Memory is a few dozen bytes a group.
- * Not thread-safe on its own: the index applies releases from one thread at a time.
+ * <p>Near matches are found without comparing against every group: each group's signature is filed under
+ * its {@value Fingerprints#BANDS} bands (locality-sensitive hashing), and only groups sharing a band are
+ * compared. A pair at Jaccard 0.8 shares a band with probability 0.985; one at 0.3 with 0.06. Memory is
+ * about 300 bytes per group of a body long enough for near matching. Thread-safe.
  */
 public final class DuplicateGroups {
-  private static final int BLOCKS = 4;
   private final Map<Long, Long> groupOfExact = new HashMap<>();
-  private final int[][] heads = new int[BLOCKS][1 << 16];
-  private long[] sims = new long[1024];
+  private int[] signatures = new int[Fingerprints.HASHES * 1024];
   private long[] groups = new long[1024];
-  private int[][] next = new int[BLOCKS][1024];
-  private int size;
+  private int reps;
+  // Open-addressing table: band key → first entry; entries chain (rep, next).
+  private long[] keys;
+  private int[] heads;
+  private int[] entryRep = new int[4096];
+  private int[] entryNext = new int[4096];
+  private int entries;
+  private int used;
 
   public DuplicateGroups() {
     clear();
@@ -32,7 +36,7 @@ public final class DuplicateGroups {
   public synchronized long assign(Fingerprints.Fingerprint fp) {
     Long g = groupOfExact.get(fp.exact());
     if (g != null) return g;
-    int near = fp.nearEligible() ? nearest(fp.simhash()) : -1;
+    int near = fp.nearEligible() ? nearest(fp.minhash()) : -1;
     long group = near >= 0 ? groups[near] : fp.exact();
     remember(fp, group);
     return group;
@@ -41,45 +45,96 @@ public final class DuplicateGroups {
   /** Restores what an existing index already decided (on opening it). */
   public synchronized void remember(Fingerprints.Fingerprint fp, long group) {
     groupOfExact.putIfAbsent(fp.exact(), group);
-    if (fp.nearEligible() && group == fp.exact()) add(fp.simhash(), group);
+    if (fp.nearEligible() && group == fp.exact()) add(fp.minhash(), group);
   }
 
   public synchronized void clear() {
     groupOfExact.clear();
-    for (int[] h : heads) Arrays.fill(h, -1);
-    size = 0;
+    keys = new long[1 << 12];
+    heads = new int[1 << 12];
+    Arrays.fill(heads, -1);
+    reps = 0;
+    entries = 0;
+    used = 0;
   }
 
-  public synchronized int groupCount() {
-    return groupOfExact.size();
-  }
-
-  // The entry of a group whose first member's SimHash is within MAX_HAMMING bits, or -1.
-  private int nearest(long sim) {
-    for (int b = 0; b < BLOCKS; b++) {
-      int key = (int) (sim >>> (16 * b)) & 0xffff;
-      for (int i = heads[b][key]; i != -1; i = next[b][i]) {
-        if (Long.bitCount(sims[i] ^ sim) <= Fingerprints.MAX_HAMMING) return i;
+  // The group representative most similar above the threshold, or -1.
+  private int nearest(int[] sig) {
+    int best = -1;
+    double bestSim = Fingerprints.NEAR_JACCARD;
+    for (int b = 0; b < Fingerprints.BANDS; b++) {
+      int slot = find(bandKey(sig, b));
+      if (heads[slot] == -1) continue;
+      for (int e = heads[slot]; e != -1; e = entryNext[e]) {
+        int rep = entryRep[e];
+        int same = 0;
+        for (int i = 0, o = rep * Fingerprints.HASHES; i < Fingerprints.HASHES; i++) {
+          if (signatures[o + i] == sig[i]) same++;
+        }
+        double sim = (double) same / Fingerprints.HASHES;
+        if (sim >= bestSim) {
+          bestSim = sim;
+          best = rep;
+        }
       }
     }
-    return -1;
+    return best;
   }
 
-  private void add(long sim, long group) {
-    if (size == sims.length) {
-      int n = size * 2;
-      sims = Arrays.copyOf(sims, n);
-      groups = Arrays.copyOf(groups, n);
-      for (int b = 0; b < BLOCKS; b++) next[b] = Arrays.copyOf(next[b], n);
+  private void add(int[] sig, long group) {
+    if ((reps + 1) * Fingerprints.HASHES > signatures.length) {
+      signatures = Arrays.copyOf(signatures, signatures.length * 2);
+      groups = Arrays.copyOf(groups, groups.length * 2);
     }
-    sims[size] = sim;
-    groups[size] = group;
-    for (int b = 0; b < BLOCKS; b++) {
-      int key = (int) (sim >>> (16 * b)) & 0xffff;
-      next[b][size] = heads[b][key];
-      heads[b][key] = size;
+    System.arraycopy(sig, 0, signatures, reps * Fingerprints.HASHES, Fingerprints.HASHES);
+    groups[reps] = group;
+    for (int b = 0; b < Fingerprints.BANDS; b++) {
+      if (2 * (used + 1) > keys.length) grow();
+      long key = bandKey(sig, b);
+      int slot = find(key);
+      if (heads[slot] == -1) {
+        keys[slot] = key;
+        used++;
+      }
+      if (entries == entryRep.length) {
+        entryRep = Arrays.copyOf(entryRep, entries * 2);
+        entryNext = Arrays.copyOf(entryNext, entries * 2);
+      }
+      entryRep[entries] = reps;
+      entryNext[entries] = heads[slot];
+      heads[slot] = entries++;
     }
-    size++;
+    reps++;
+  }
+
+  private int find(long key) {
+    int mask = keys.length - 1;
+    int i = (int) (key ^ (key >>> 29)) & mask;
+    while (heads[i] != -1 && keys[i] != key) i = (i + 1) & mask;
+    return i;
+  }
+
+  private void grow() {
+    long[] oldKeys = keys;
+    int[] oldHeads = heads;
+    keys = new long[oldKeys.length * 2];
+    heads = new int[oldKeys.length * 2];
+    Arrays.fill(heads, -1);
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldHeads[i] == -1) continue;
+      int slot = find(oldKeys[i]);
+      keys[slot] = oldKeys[i];
+      heads[slot] = oldHeads[i];
+    }
+  }
+
+  private static long bandKey(int[] sig, int band) {
+    long h = band * 0x9e3779b97f4a7c15L;
+    for (int r = 0; r < Fingerprints.ROWS; r++) {
+      h = (h ^ sig[band * Fingerprints.ROWS + r]) * 0xbf58476d1ce4e5b9L;
+      h ^= h >>> 31;
+    }
+    return h;
   }
 
   /** The text form of a group name, as indexed. */
