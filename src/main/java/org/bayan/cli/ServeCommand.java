@@ -11,11 +11,21 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   @Mixin DataOptions data;
   @Mixin ServerOptions server;
+  @Mixin FetchOptions fetch;
+
+  @Option(names = "--poll", paramLabel = "MINUTES", defaultValue = "0",
+      description = "Poll the registered agency feeds every MINUTES (0: never). Default: ${DEFAULT-VALUE}.")
+  double pollMinutes;
+
+  @Option(names = "--max-request-bytes", defaultValue = "" + Service.DEFAULT_MAX_REQUEST_BYTES,
+      description = "Largest pushed batch accepted (larger: 413). Default: ${DEFAULT-VALUE}.")
+  long maxRequestBytes;
 
   @Override
   public Integer call() throws Exception {
     try (Engine engine = Engine.open(data.data(), data.analyzers(), true);
-        Service service = Service.start(engine, server.host, server.port)) {
+        Service service = Service.start(engine, server.host, server.port, maxRequestBytes)) {
+      if (pollMinutes > 0) service.pollFeeds(FetchCommand.poller(engine, fetch), (long) (pollMinutes * 60_000));
       System.out.printf("Bayan serves %,d statements from %s on http://%s:%d/%n",
           service.statementCount(), engine.layout.root(), server.host, service.port());
       new CountDownLatch(1).await(); // until the process is stopped

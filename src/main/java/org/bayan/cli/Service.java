@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.bayan.http.BayanServer;
 import org.bayan.ingest.RejectsReport;
 import org.bayan.ingest.ReleaseParser;
+import org.bayan.ingest.feed.FeedPoller;
 import org.bayan.ingest.push.ApiKeys;
 import org.bayan.ingest.push.PushService;
 import org.bayan.search.SearchService;
@@ -27,6 +28,7 @@ final class Service implements AutoCloseable {
   private final SearchService search;
   private final BayanServer server;
   private final ScheduledExecutorService follower;
+  private final java.util.List<ScheduledExecutorService> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Service(Engine engine, SearchService search, BayanServer server, ScheduledExecutorService follower) {
     this.engine = engine;
@@ -72,6 +74,29 @@ final class Service implements AutoCloseable {
     return new Service(engine, search, server, follower);
   }
 
+  /**
+   * Polls the agency feeds every {@code periodMs}, starting now, on a thread of its own: a slow feed must not
+   * hold up the follower.
+   */
+  void pollFeeds(FeedPoller poller, long periodMs) {
+    ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "bayan-feed-poller");
+      t.setDaemon(true);
+      return t;
+    });
+    pollers.add(polling);
+    polling.scheduleWithFixedDelay(() -> {
+      try {
+        for (FeedPoller.FeedResult r : poller.pollAll(null)) {
+          if (r.error() != null) LOG.warn("{}", r);
+          else LOG.info("{}", r);
+        }
+      } catch (RuntimeException e) {
+        LOG.error("polling the agency feeds failed; will retry", e);
+      }
+    }, 0, periodMs, TimeUnit.MILLISECONDS);
+  }
+
   int port() {
     return server.port();
   }
@@ -82,6 +107,7 @@ final class Service implements AutoCloseable {
 
   @Override
   public void close() {
+    pollers.forEach(ScheduledExecutorService::shutdownNow);
     follower.shutdownNow();
     server.close();
   }
