@@ -74,7 +74,8 @@ public final class FeedReader {
       if (date != null) {
         o.put("published_at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.toInstant().atOffset(ZoneOffset.UTC)));
       }
-      if (e.getLink() != null && !e.getLink().isBlank()) o.put("source_url", e.getLink().strip());
+      String link = absolute(source, e.getLink());
+      if (link != null) o.put("source_url", link);
       out.add(new RawRecord(source, n, o.toString().getBytes(StandardCharsets.UTF_8)));
     }
     return out;
@@ -103,6 +104,18 @@ public final class FeedReader {
     for (SyndContent c : e.getContents()) if (c.getValue() != null) sb.append(c.getValue()).append('\n');
     if (sb.toString().isBlank() && e.getDescription() != null) sb.append(e.getDescription().getValue());
     return sb.toString();
+  }
+
+  // Links are resolved against the feed's URL; one that cannot be made an http(s) URL is left out.
+  private static String absolute(String feedUrl, String link) {
+    if (link == null || link.isBlank()) return null;
+    try {
+      String abs = java.net.URI.create(feedUrl).resolve(link.strip()).toString();
+      return abs.startsWith("http://") || abs.startsWith("https://") ? abs : null;
+    } catch (IllegalArgumentException e) {
+      String l = link.strip();
+      return l.startsWith("http://") || l.startsWith("https://") ? l : null;
+    }
   }
 
   private static String language(String lang) {
