@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = BayanCommand.Version.class,
     description = "Bayan (بيان): search engine for verified official statements.",
     subcommands = {
-      ServeCommand.class, IndexCommand.class, ReindexCommand.class, DemoCommand.class, KeysCommand.class, FetchCommand.class, FetchPageCommand.class, BenchFreshnessCommand.class,
+      ServeCommand.class, IndexCommand.class, ReindexCommand.class, DemoCommand.class, ApiKeysCommand.class, FetchCommand.class, FetchPageCommand.class, BenchFreshnessCommand.class,
       RejectsCommand.class,
       CommandLine.HelpCommand.class
     })

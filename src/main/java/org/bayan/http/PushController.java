@@ -38,7 +38,7 @@ final class PushController {
     String auth = ctx.header("Authorization");
     if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       ctx.header("WWW-Authenticate", "Bearer");
-      throw new UnauthorizedResponse("send an API key as 'Authorization: Bearer KEY' (create one with bayan keys create)");
+      throw new UnauthorizedResponse("send an API key as 'Authorization: Bearer KEY' (create one with bayan api-keys create)");
     }
     return keys.authenticate(auth.substring(7).strip()).orElseThrow(() -> {
       ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");

@@ -25,7 +25,7 @@ import java.util.Optional;
  * The API keys that may push releases, in {@code api-keys.json} in the data folder. Only the SHA-256 of each
  * key is kept: a copy of the data folder does not give anyone the right to push. A presented key is hashed
  * and compared with every active key's hash in constant time. The file is re-read when it changes, so a key
- * created or revoked with {@code bayan keys} takes effect in a running server.
+ * created or revoked with {@code bayan api-keys} takes effect in a running server.
  */
 public final class ApiKeys {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
