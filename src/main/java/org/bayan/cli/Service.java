@@ -107,8 +107,17 @@ final class Service implements AutoCloseable {
 
   @Override
   public void close() {
-    pollers.forEach(ScheduledExecutorService::shutdownNow);
-    follower.shutdownNow();
+    // No interrupts while a task may be writing the index: let the current one finish.
+    pollers.forEach(ScheduledExecutorService::shutdown);
+    follower.shutdown();
+    try {
+      follower.awaitTermination(30, TimeUnit.SECONDS);
+      for (ScheduledExecutorService p : pollers) {
+        if (!p.awaitTermination(2, TimeUnit.SECONDS)) p.shutdownNow(); // a poll waiting on a slow feed
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     server.close();
   }
 }

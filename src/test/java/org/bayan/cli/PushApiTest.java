@@ -116,6 +116,21 @@ class PushApiTest {
   }
 
   @Test
+  void a_statement_republished_under_another_id_collapses_into_one_hit_over_http() throws Exception {
+    String body = "قرر مجلس الوزراء اعتماد الميزانية العامة للدولة للعام المالي القادم";
+    String batch = release("moh-dup-1", "moh", body) + "\n" + release("mof-dup-1", "mof", body + "  ") + "\n";
+    assertEquals(2, JSON.readTree(post(batch, "application/x-ndjson", key).body()).get("accepted").asInt());
+    JsonNode res = search("الميزانية العامة");
+    assertEquals(1, res.get("hits").size(), res.toString());
+    String shown = res.at("/hits/0/id").asText();
+    String other = shown.equals("moh-dup-1") ? "mof-dup-1" : "moh-dup-1";
+    assertEquals(other, res.at("/hits/0/also_published_by/0/id").asText());
+    JsonNode statement = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + service.port() + "/api/statements/" + other)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    assertEquals(shown, statement.at("/duplicates/0/id").asText());
+  }
+
+  @Test
   void a_key_scoped_to_an_agency_cannot_push_for_another() throws Exception {
     JsonNode res = JSON.readTree(post(release("mof-9", "mof", "not theirs"), "application/json", mohKey).body());
     assertEquals("rejected", res.at("/results/0/status").asText());
