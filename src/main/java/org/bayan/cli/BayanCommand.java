@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class, IndexCommand.class, ReindexCommand.class, DemoCommand.class, AgencyCommand.class,
       KeysCommand.class, SignCommand.class, VerifyCommand.class, ClaimCommand.class, EvalCommand.class,
+      ApiKeysCommand.class, FetchCommand.class, FetchPageCommand.class, BenchFreshnessCommand.class,
+      RejectsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BayanCommand implements Runnable {

@@ -29,7 +29,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     UntilStopped until = new UntilStopped();
     try (Engine engine = Engine.open(data.data(), data.analyzers(), true);
-        Service service = Service.start(engine, server.host, server.port, server.logOrigin, server.web())) {
+        Service service = Service.start(engine, server.host, server.port, server.options())) {
       System.out.printf("Bayan demo: %,d statements on http://%s:%d/  (try: curl -G localhost:%d/api/search "
           + "--data-urlencode 'q=الحكومه')%n", service.statementCount(), server.host, service.port(), service.port());
       until.await();

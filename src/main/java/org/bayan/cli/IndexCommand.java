@@ -20,8 +20,17 @@ import picocli.CommandLine.Parameters;
 final class IndexCommand implements Callable<Integer> {
   @Mixin DataOptions data;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Release files or folders.")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Release files or folders.")
   List<Path> paths;
+
+  @Option(names = "--watch", paramLabel = "DIR",
+      description = "Keep running: ingest release files that appear or change in DIR, once each has stopped "
+          + "growing (size unchanged between two looks). Re-ingesting a file changes only what is new.")
+  Path watch;
+
+  @Option(names = "--watch-interval", paramLabel = "MS", defaultValue = "1000",
+      description = "How often the watched folder is looked at. Default: ${DEFAULT-VALUE}.")
+  long watchIntervalMs;
 
   @Option(names = "--agencies", paramLabel = "FILE",
       description = "Register the agencies in this file first (an agencies.json beside the releases is "
@@ -37,8 +46,27 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (watch != null) return watch();
+    if (paths == null || paths.isEmpty()) throw new picocli.CommandLine.ParameterException(
+        new picocli.CommandLine(this), "give release files or folders, or --watch DIR");
     IndexSummary summary = run(data.data(), data.analyzers(), paths, agenciesFile, maxBodyChars);
     return strict && summary.rejected() > 0 ? 1 : 0;
+  }
+
+  private int watch() throws Exception {
+    if (!java.nio.file.Files.isDirectory(watch)) throw new java.io.IOException(watch + ": not a folder");
+    try (Engine engine = Engine.open(data.data(), data.analyzers(), false)) {
+      if (agenciesFile != null) engine.agencies.register(AgencyRegistry.read(agenciesFile));
+      Indexer indexer = new Indexer(engine.store, engine.agencies, engine.sync,
+          new RejectsReport(engine.layout.rejectsFile()), maxBodyChars, System.out, System.err, false);
+      System.out.println("watching " + watch.toAbsolutePath() + " (Ctrl-C to stop)");
+      new org.bayan.ingest.FolderWatcher(watch, file -> {
+        IndexSummary s = indexer.run(List.of(file));
+        if (engine.sync != null) engine.index.refresh();
+        System.out.println(file + ": " + s);
+      }).run(watchIntervalMs);
+    }
+    return 0;
   }
 
   static IndexSummary run(Path dataDir, Path analyzersDir, List<Path> paths, Path agenciesFile, int maxBodyChars)

@@ -11,12 +11,18 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   @Mixin DataOptions data;
   @Mixin ServerOptions server;
+  @Mixin FetchOptions fetch;
+
+  @Option(names = "--poll", paramLabel = "MINUTES", defaultValue = "0",
+      description = "Poll the registered agency feeds every MINUTES (0: never). Default: ${DEFAULT-VALUE}.")
+  double pollMinutes;
 
   @Override
   public Integer call() throws Exception {
     UntilStopped until = new UntilStopped();
     try (Engine engine = Engine.open(data.data(), data.analyzers(), true);
-        Service service = Service.start(engine, server.host, server.port, server.logOrigin, server.web())) {
+        Service service = Service.start(engine, server.host, server.port, server.options())) {
+      if (pollMinutes > 0) service.pollFeeds(FetchCommand.poller(engine, fetch), (long) (pollMinutes * 60_000));
       System.out.printf("Bayan serves %,d statements from %s on http://%s:%d/%n",
           service.statementCount(), engine.layout.root(), server.host, service.port());
       until.await();
@@ -48,8 +54,13 @@ final class ServeCommand implements Callable<Integer> {
             + "https://news.example\"). Other pages are never framable. Default: ${DEFAULT-VALUE}.")
     String frameAncestors;
 
-    WebSettings web() {
-      return new WebSettings(WebSettings.origins(corsOrigins), frameAncestors);
+    @Option(names = "--max-request-bytes", defaultValue = "" + Service.Options.DEFAULT_MAX_REQUEST_BYTES,
+        description = "Largest request body accepted, e.g. a pushed batch (larger: 413). Default: ${DEFAULT-VALUE}.")
+    long maxRequestBytes;
+
+    Service.Options options() {
+      return new Service.Options(logOrigin, new WebSettings(WebSettings.origins(corsOrigins), frameAncestors),
+          maxRequestBytes);
     }
   }
 }

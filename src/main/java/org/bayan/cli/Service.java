@@ -6,6 +6,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bayan.http.BayanServer;
 import org.bayan.http.WebSettings;
+import org.bayan.ingest.RejectsReport;
+import org.bayan.ingest.ReleaseParser;
+import org.bayan.ingest.feed.FeedPoller;
+import org.bayan.ingest.push.ApiKeys;
+import org.bayan.ingest.push.PushService;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
 import org.bayan.search.SuggestService;
@@ -27,6 +32,7 @@ public final class Service implements AutoCloseable {
   private final SearchService search;
   private final BayanServer server;
   private final ScheduledExecutorService follower;
+  private final java.util.List<ScheduledExecutorService> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Service(Engine engine, SearchService search, BayanServer server, ScheduledExecutorService follower) {
     this.engine = engine;
@@ -38,23 +44,35 @@ public final class Service implements AutoCloseable {
   /** The log origin when none is configured. */
   public static final String DEFAULT_LOG_ORIGIN = "bayan.local/log";
 
+  /**
+   * How a server is run.
+   *
+   * @param logOrigin the transparency log's name in its checkpoints
+   * @param web which other sites may call the API and frame the embed page
+   * @param maxRequestBytes the largest request body accepted (a pushed batch)
+   */
+  public record Options(String logOrigin, WebSettings web, long maxRequestBytes) {
+    /** Default cap on a request body: a pushed batch of a few thousand releases; larger loads go through bayan index. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 32L << 20;
+
+    public static final Options DEFAULT = new Options(DEFAULT_LOG_ORIGIN, WebSettings.DEFAULT, DEFAULT_MAX_REQUEST_BYTES);
+  }
+
   public static Service start(Engine engine, String host, int port) throws IOException {
-    return start(engine, host, port, DEFAULT_LOG_ORIGIN);
+    return start(engine, host, port, Options.DEFAULT);
   }
 
-  public static Service start(Engine engine, String host, int port, String logOrigin) throws IOException {
-    return start(engine, host, port, logOrigin, WebSettings.DEFAULT);
-  }
-
-  public static Service start(Engine engine, String host, int port, String logOrigin, WebSettings web)
-      throws IOException {
+  public static Service start(Engine engine, String host, int port, Options options) throws IOException {
     SearchService search = new SearchService(engine.index, engine.agencies::get);
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
     ClaimService claims = new ClaimService(engine.index, engine.agencies::get);
     SuggestService suggest = new SuggestService(engine.index, engine.agencies::all);
+    PushService push = new PushService(engine.store, engine.agencies, engine.sync,
+        new RejectsReport(engine.layout.rejectsFile()), ReleaseParser.DEFAULT_MAX_BODY_CHARS);
     BayanServer.Api api = new BayanServer.Api(
-        search, statements, engine.agencies::all, suggest, claims, engine.publicLog(logOrigin));
-    BayanServer server = new BayanServer(api, web).start(host, port);
+        search, statements, engine.agencies::all, suggest, claims, engine.publicLog(options.logOrigin()),
+        new BayanServer.Push(push, new ApiKeys(engine.layout.apiKeysFile()), options.maxRequestBytes()));
+    BayanServer server = new BayanServer(api, options.web()).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);
@@ -78,10 +96,35 @@ public final class Service implements AutoCloseable {
     return new Service(engine, search, server, follower);
   }
 
+  /**
+   * Polls the agency feeds every {@code periodMs}, starting now, on a thread of its own: a slow feed must not
+   * hold up the follower.
+   */
+  void pollFeeds(FeedPoller poller, long periodMs) {
+    ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "bayan-feed-poller");
+      t.setDaemon(true);
+      return t;
+    });
+    pollers.add(polling);
+    polling.scheduleWithFixedDelay(() -> {
+      try {
+        for (FeedPoller.FeedResult r : poller.pollAll(null)) {
+          if (r.error() != null) LOG.warn("{}", r);
+          else LOG.info("{}", r);
+        }
+      } catch (RuntimeException e) {
+        LOG.error("polling the agency feeds failed; will retry", e);
+      }
+    }, 0, periodMs, TimeUnit.MILLISECONDS);
+  }
+
+
   /** The HTTP routes this service answers. */
   public java.util.List<BayanServer.Route> routes() {
     return server.routes();
   }
+
 
   public int port() {
     return server.port();
@@ -93,7 +136,17 @@ public final class Service implements AutoCloseable {
 
   @Override
   public void close() {
-    follower.shutdownNow();
+    // No interrupts while a task may be writing the index: let the current one finish.
+    pollers.forEach(ScheduledExecutorService::shutdown);
+    follower.shutdown();
+    try {
+      follower.awaitTermination(30, TimeUnit.SECONDS);
+      for (ScheduledExecutorService p : pollers) {
+        if (!p.awaitTermination(2, TimeUnit.SECONDS)) p.shutdownNow(); // a poll waiting on a slow feed
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     server.close();
   }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.bayan.provenance.PublicLog;
 import org.bayan.http.web.PageController;
+import org.bayan.ingest.push.ApiKeys;
+import org.bayan.ingest.push.PushService;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
 import org.bayan.search.SuggestService;
@@ -25,16 +27,20 @@ public final class BayanServer implements AutoCloseable {
   /** A registered route: method and Javalin path ({@code /api/statements/{id}}). */
   public record Route(String method, String path) {}
 
-  /** What the API answers from. */
+  /** What the API answers from. {@code push} is null for a server that takes no pushed releases. */
   public record Api(
       SearchService search, StatementReader statements, Supplier<List<Agency>> agencies, SuggestService suggest,
-      ClaimService claims, PublicLog log) {}
+      ClaimService claims, PublicLog log, Push push) {}
+
+  /** The push API's settings. */
+  public record Push(PushService service, ApiKeys keys, long maxRequestBytes) {}
 
   private final Javalin app;
   private final List<Route> routes = new ArrayList<>();
 
   public BayanServer(Api api, WebSettings web) {
     SearchService search = api.search();
+    Push push = api.push();
     SearchController searchController = new SearchController(search);
     ClaimController claimController = new ClaimController(api.claims());
     StatementController statementController =
@@ -73,6 +79,10 @@ public final class BayanServer implements AutoCloseable {
       get(config, "/api/claims/lookup", claimController::get);
       post(config, "/api/claims/lookup", claimController::post);
       get(config, "/openapi.json", openApi::document);
+      if (push != null) {
+        config.http.maxRequestSize = push.maxRequestBytes();
+        post(config, "/api/admin/releases", new PushController(push.service(), push.keys())::releases);
+      }
       // Pages for people, not API endpoints: outside the route table the OpenAPI document is checked against.
       config.routes.get("/", pages::home);
       config.routes.post("/", pages::home);

@@ -49,6 +49,8 @@ final class ErrorMapping {
   private static String code(HttpStatus s) {
     return switch (s.getCode()) {
       case 400 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 415 -> "unsupported_media_type";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413 -> "payload_too_large";

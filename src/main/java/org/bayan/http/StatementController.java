@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.bayan.search.AgencyRef;
+import org.bayan.search.DuplicateRef;
 import org.bayan.search.InvalidParameterException;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
@@ -92,7 +93,8 @@ final class StatementController {
    */
   void statement(Context ctx) {
     StatementView view = view(ctx, ctx.pathParam("id"));
-    ctx.json(StatementJson.of(view, logIndex(view.version(), log.log().size())));
+    String id = view.version().id();
+    ctx.json(StatementJson.of(view, logIndex(view.version(), log.log().size()), search.duplicatesOf(id)));
   }
 
   private StatementView view(Context ctx, String id) {
@@ -129,12 +131,13 @@ final class StatementController {
   record StatementJson(
       String id, int version, int versions, AgencyRef agency, String title, String body, String language,
       String publishedAt, String sourceUrl, String category, String type, String contentHash, String ingestedAt,
-      String status, String signature, String keyId, Long logIndex) {
-    static StatementJson of(StatementView v, Long logIndex) {
+      String status, String signature, String keyId, Long logIndex, List<DuplicateRef> duplicates) {
+    static StatementJson of(StatementView v, Long logIndex, List<DuplicateRef> duplicates) {
       Release r = v.version().release();
       return new StatementJson(r.id(), v.version().version(), v.versionCount(), v.agency(), r.title(), r.body(),
           r.language(), r.publishedAt(), r.sourceUrl(), r.category(), r.type(), v.version().contentHash(),
-          v.version().ingestedAt().toString(), SignatureStatus.of(r), r.signature(), r.keyId(), logIndex);
+          v.version().ingestedAt().toString(), SignatureStatus.of(r), r.signature(), r.keyId(), logIndex,
+          duplicates);
     }
   }
 

@@ -24,6 +24,18 @@ public final class Fields {
   public static final String INGESTED = "ingested_at";
   /** Signature status, {@code signed} or {@code unsigned} (see {@code statement.SignatureStatus}). */
   public static final String STATUS = "status";
+  /**
+   * The duplicate group (keyword, with sorted doc values so results collapse cheaply while a page is
+   * assembled): statements with the same or nearly the same body share it.
+   */
+  public static final String DUP_GROUP = "dup_group";
+  /** Exact fingerprint of the normalized body (numeric doc values; rebuilds the duplicate table on open). */
+  public static final String BODY_FINGERPRINT = "body_fingerprint";
+  /**
+   * MinHash signature of the body's word shingles (binary doc values, empty for short bodies; rebuilds the
+   * duplicate table on open).
+   */
+  public static final String MINHASH = "minhash";
 
   /** Languages with their own analysis chain; anything else is indexed with the English chain. */
   public static final List<String> LANGUAGES = List.of("ar", "en");

@@ -10,7 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -20,6 +26,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.bayan.analysis.AnalyzerRegistry;
+import org.bayan.index.dedup.DuplicateGroups;
+import org.bayan.index.dedup.Fingerprints;
 import org.bayan.statement.StatementVersion;
 
 /**
@@ -35,6 +43,7 @@ public final class LuceneIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Analyzer analyzer;
+  private final DuplicateGroups duplicates = new DuplicateGroups();
   private volatile long appliedOffset;
 
   private LuceneIndex(Directory dir, IndexWriter writer, Analyzer analyzer) throws IOException {
@@ -51,6 +60,32 @@ public final class LuceneIndex implements Closeable {
       }
     });
     this.appliedOffset = committedOffset();
+    loadDuplicateGroups();
+  }
+
+  // The duplicate table is memory only: rebuilt from the doc values of the last commit, which is exactly
+  // what the store is replayed onto.
+  private void loadDuplicateGroups() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        LeafReader r = leaf.reader();
+        NumericDocValues exact = r.getNumericDocValues(Fields.BODY_FINGERPRINT);
+        BinaryDocValues sig = r.getBinaryDocValues(Fields.MINHASH);
+        SortedDocValues group = r.getSortedDocValues(Fields.DUP_GROUP);
+        if (exact == null || sig == null || group == null) continue; // made before duplicate detection
+        Bits live = r.getLiveDocs();
+        for (int doc = 0; doc < r.maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) continue;
+          if (!exact.advanceExact(doc) || !sig.advanceExact(doc) || !group.advanceExact(doc)) continue;
+          long g = Long.parseUnsignedLong(group.lookupOrd(group.ordValue()).utf8ToString(), 16);
+          duplicates.remember(
+              new Fingerprints.Fingerprint(exact.longValue(), StatementDocuments.minhash(sig.binaryValue())), g);
+        }
+      }
+    } finally {
+      searchers.release(s);
+    }
   }
 
   /**
@@ -97,11 +132,17 @@ public final class LuceneIndex implements Closeable {
     return new PerFieldAnalyzerWrapper(analyzers.get("english"), perField);
   }
 
-  /** Indexes each version as the current state of its statement (replacing any earlier version). */
-  public void apply(Collection<StatementVersion> versions) {
+  /**
+   * Indexes each version as the current state of its statement (replacing any earlier version), in its
+   * duplicate group.
+   */
+  public synchronized void apply(Collection<StatementVersion> versions) {
     try {
       for (StatementVersion v : versions) {
-        writer.updateDocument(new Term(Fields.ID, v.id()), StatementDocuments.toDocument(v));
+        Fingerprints.Deduplicated body = Fingerprints.removeRepeatedBlocks(v.release().body());
+        Fingerprints.Fingerprint fp = Fingerprints.of(body.text());
+        long group = duplicates.assign(fp);
+        writer.updateDocument(new Term(Fields.ID, v.id()), StatementDocuments.toDocument(v, body.text(), fp, group));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the index", e);
@@ -172,6 +213,7 @@ public final class LuceneIndex implements Closeable {
   public void deleteAll() {
     try {
       writer.deleteAll();
+      duplicates.clear();
       appliedOffset = 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package org.bayan.index;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -12,6 +13,8 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.bayan.classify.StatementTypes;
+import org.bayan.index.dedup.DuplicateGroups;
+import org.bayan.index.dedup.Fingerprints;
 import org.bayan.statement.Release;
 import org.bayan.statement.SignatureStatus;
 import org.bayan.statement.StatementVersion;
@@ -43,7 +46,11 @@ public final class StatementDocuments {
     EXACT.freeze();
   }
 
-  public static Document toDocument(StatementVersion v) {
+  /**
+   * The document of a version. {@code indexedBody} is the body with blocks repeated inside it shown once;
+   * {@code group} its duplicate group.
+   */
+  public static Document toDocument(StatementVersion v, String indexedBody, Fingerprints.Fingerprint fp, long group) {
     Release r = v.release();
     Document d = new Document();
     d.add(new StringField(Fields.ID, r.id(), Field.Store.YES));
@@ -66,10 +73,28 @@ public final class StatementDocuments {
     d.add(new StoredField(Fields.INGESTED, v.ingestedAt().toString()));
     String lang = Fields.indexLanguage(r.language());
     d.add(new Field(Fields.title(lang), r.title(), TEXT));
-    d.add(new Field(Fields.body(lang), r.body(), TEXT));
+    d.add(new Field(Fields.body(lang), indexedBody, TEXT));
     d.add(new Field(Fields.exact(Fields.title(lang)), r.title(), EXACT));
-    d.add(new Field(Fields.exact(Fields.body(lang)), r.body(), EXACT));
+    d.add(new Field(Fields.exact(Fields.body(lang)), indexedBody, EXACT));
+    String g = DuplicateGroups.name(group);
+    d.add(new StringField(Fields.DUP_GROUP, g, Field.Store.YES));
+    d.add(new SortedDocValuesField(Fields.DUP_GROUP, new BytesRef(g)));
+    d.add(new NumericDocValuesField(Fields.BODY_FINGERPRINT, fp.exact()));
+    d.add(new BinaryDocValuesField(Fields.MINHASH, new BytesRef(minhashBytes(fp.minhash()))));
     return d;
+  }
+
+  static byte[] minhashBytes(int[] sig) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(sig.length * 4);
+    for (int v : sig) b.putInt(v);
+    return b.array();
+  }
+
+  static int[] minhash(BytesRef bytes) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
+    int[] sig = new int[bytes.length / 4];
+    for (int i = 0; i < sig.length; i++) sig[i] = b.getInt();
+    return sig;
   }
 
   private static void keyword(Document d, String field, String value) {

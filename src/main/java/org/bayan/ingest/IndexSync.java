@@ -43,10 +43,14 @@ public final class IndexSync {
   }
 
   /**
-   * Applies what is new in the store (including other processes' appends) and makes it searchable. Returns
-   * how many versions the index applied.
+   * Applies what is new in the store (including other processes' appends) to the log and the index, and
+   * makes it searchable. Returns how many versions the index applied.
    */
-  public synchronized int catchUp() {
+  public int catchUp() {
+    return shielded(this::doCatchUp);
+  }
+
+  private synchronized int doCatchUp() {
     store.refresh();
     if (log != null) catchUpLog();
     long from = index.appliedOffset();
@@ -67,11 +71,63 @@ public final class IndexSync {
     return count[0];
   }
 
-  /** Catches up, then commits so the work need not be replayed. */
-  public synchronized int catchUpAndCommit() {
-    int n = catchUp();
-    if (n > 0 || index.committedOffset() != index.appliedOffset()) index.commit(index.appliedOffset());
-    return n;
+  /** Catches up and makes the result visible to searches; returns how many versions were applied. */
+  public int publish() {
+    return shielded(() -> {
+      synchronized (this) {
+        int n = doCatchUp();
+        if (n > 0) index.refresh();
+        return n;
+      }
+    });
+  }
+
+  /**
+   * Catches up, then commits so the work need not be replayed, and makes it visible: at start-up after a
+   * crash, the replayed releases must be searchable before anything new arrives.
+   */
+  public int catchUpAndCommit() {
+    return shielded(() -> {
+      synchronized (this) {
+        int n = doCatchUp();
+        if (n > 0 || index.committedOffset() != index.appliedOffset()) index.commit(index.appliedOffset());
+        if (n > 0) index.refresh();
+        return n;
+      }
+    });
+  }
+
+  /**
+   * Runs index work on a thread of its own and waits for it without giving way to interrupts. Lucene's file
+   * channels close when the thread using them is interrupted, which invalidates the index's write lock and
+   * closes the IndexWriter; callers get interrupted (a server thread when its client goes away, a scheduler
+   * shutting down), so their interrupt must never reach the index.
+   */
+  private static int shielded(java.util.function.IntSupplier work) {
+    java.util.concurrent.CompletableFuture<Integer> result = new java.util.concurrent.CompletableFuture<>();
+    Thread.ofPlatform().name("bayan-index-sync").start(() -> {
+      try {
+        result.complete(work.getAsInt());
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
+      }
+    });
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return result.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) throw r;
+          if (e.getCause() instanceof Error err) throw err;
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
+    }
   }
 
   // Appends the stored versions the log lacks, scanning from the first of them (not from the index's offset,

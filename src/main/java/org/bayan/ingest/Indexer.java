@@ -62,7 +62,8 @@ public final class Indexer {
           try {
             batch.add(admission.admit(r.bytes()));
           } catch (InvalidRecordException e) {
-            reject(new Rejection(r.source(), r.line(), e.getMessage(), e.id()));
+            reject(new Rejection(r.source(), r.line(), e.getMessage(), e.id(),
+                new String(r.bytes(), java.nio.charset.StandardCharsets.UTF_8)));
           }
           if (batch.size() >= BATCH) flush();
           progress.update(counts[0] + counts[1] + counts[2], counts[3], r.location());

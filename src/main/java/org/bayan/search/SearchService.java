@@ -5,11 +5,16 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -37,6 +42,10 @@ public final class SearchService {
   /** Below this many hits, a corrected query is looked for. */
   static final int FEW_HITS = 3;
   static final int MAX_AGENCY_FACETS = 20;
+  /** The widest window of hits collapsed to fill a page. */
+  static final int MAX_WINDOW = 50_000;
+  /** At most this many duplicates are listed beside a hit or a statement. */
+  public static final int MAX_DUPLICATES_LISTED = 50;
 
   private final LuceneIndex index;
   private final Function<String, Optional<Agency>> agencies;
@@ -66,18 +75,29 @@ public final class SearchService {
     SortOrder order = compiled.browse() && req.effectiveSort() == SortOrder.RELEVANCE
         ? SortOrder.NEWEST : req.effectiveSort();
     int skip = (req.page() - 1) * req.size();
-    int n = skip + req.size();
+    int need = skip + req.size();
     IndexSearcher searcher = index.acquire();
     try {
-      CollectorManager<?, ? extends TopDocs> top = topDocs(order, n, req.cursor(), searcher);
-      // Two passes: the top hits with dynamic pruning (WAND skips what cannot reach the page), and the facet
-      // counts without scoring. One combined pass would score every matching statement.
-      TopDocs docs = searcher.search(query, top);
+      // Duplicates collapse into their best hit while the page is assembled: fetch a window of hits, keep
+      // the first of each group, and widen the window only when collapsing left too few. The top hits use
+      // dynamic pruning (WAND skips what cannot reach the window); facets are counted in a second pass that
+      // does not score, since one combined pass would score every matching statement.
+      int window = Math.min(MAX_WINDOW, Math.max(need * 3, need + 50));
+      TopDocs docs;
+      List<ScoreDoc> kept;
+      while (true) {
+        docs = searcher.search(query, topDocs(order, window, req.cursor(), searcher));
+        kept = collapse(searcher, docs.scoreDocs, need);
+        if (kept.size() >= need || docs.scoreDocs.length < window || window >= MAX_WINDOW) break;
+        window = Math.min(MAX_WINDOW, window * 4);
+      }
       Map<String, Map<String, Long>> counts = facets ? searcher.search(query, new FacetCounts()) : null;
-      ScoreDoc[] page = slice(docs.scoreDocs, skip, req.size());
+      int from = Math.min(kept.size(), skip);
+      ScoreDoc[] page = kept.subList(from, Math.min(kept.size(), from + req.size())).toArray(ScoreDoc[]::new);
       List<Hit> hits = toHits(searcher, compiled.highlight(), new TopDocs(docs.totalHits, page), compiled.browse());
-      long total = counts != null ? counts.getOrDefault(FacetCounts.MATCHED, Map.of()).getOrDefault("", 0L) : docs.totalHits.value();
-      String next = page.length == req.size() && page.length > 0 && (skip + page.length < total || req.cursor() != null)
+      long total = counts != null
+          ? counts.getOrDefault(FacetCounts.MATCHED, Map.of()).getOrDefault("", 0L) : docs.totalHits.value();
+      String next = page.length == req.size() && (skip + page.length < total || req.cursor() != null)
           ? cursorAfter(page[page.length - 1], order).encode(req.fingerprint()) : null;
       String didYouMean = facets && total < FEW_HITS ? didYouMean(parsed, searcher, req, total) : null;
       long took = (System.nanoTime() - start) / 1_000_000;
@@ -108,6 +128,56 @@ public final class SearchService {
     } finally {
       index.release(searcher);
     }
+  }
+
+  /** The other statements in the duplicate group of statement {@code id} (empty when it has none). */
+  public List<DuplicateRef> duplicatesOf(String id) {
+    IndexSearcher searcher = index.acquire();
+    try {
+      TopDocs td = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (td.scoreDocs.length == 0) return List.of();
+      String group = searcher.storedFields().document(td.scoreDocs[0].doc).get(Fields.DUP_GROUP);
+      return group == null ? List.of() : members(searcher, group, id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  // Keeps the first (best) hit of each duplicate group, up to `need` hits.
+  private static List<ScoreDoc> collapse(IndexSearcher searcher, ScoreDoc[] docs, int need) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Set<String> seen = new HashSet<>();
+    List<ScoreDoc> kept = new ArrayList<>(Math.min(docs.length, need));
+    for (ScoreDoc sd : docs) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+      SortedDocValues groups = leaf.reader().getSortedDocValues(Fields.DUP_GROUP);
+      String g = groups != null && groups.advanceExact(sd.doc - leaf.docBase)
+          ? groups.lookupOrd(groups.ordValue()).utf8ToString() : null;
+      if (g == null || seen.add(g)) kept.add(sd);
+      if (kept.size() >= need) break;
+    }
+    return kept;
+  }
+
+  private List<DuplicateRef> members(IndexSearcher searcher, String group, String exceptId) throws IOException {
+    if (group == null) return List.of();
+    Term t = new Term(Fields.DUP_GROUP, group);
+    if (searcher.getIndexReader().docFreq(t) < 2) return List.of();
+    TopDocs td = searcher.search(new TermQuery(t), MAX_DUPLICATES_LISTED + 1,
+        new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG), new SortField(Fields.ID, SortField.Type.STRING)));
+    StoredFields stored = searcher.storedFields();
+    List<DuplicateRef> out = new ArrayList<>();
+    for (ScoreDoc sd : td.scoreDocs) {
+      Document d = stored.document(sd.doc);
+      String id = d.get(Fields.ID);
+      if (id.equals(exceptId)) continue;
+      String agencyId = d.get(Fields.AGENCY);
+      out.add(new DuplicateRef(id, AgencyRef.of(agencyId, agencies.apply(agencyId).orElse(null)), d.get(Fields.PUBLISHED)));
+      if (out.size() >= MAX_DUPLICATES_LISTED) break;
+    }
+    return out;
   }
 
   /** Number of statements of each agency, for those that have any. */
@@ -183,11 +253,6 @@ public final class SearchService {
     return out;
   }
 
-  private static ScoreDoc[] slice(ScoreDoc[] all, int from, int size) {
-    if (from >= all.length) return new ScoreDoc[0];
-    return java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + size));
-  }
-
   private List<Hit> toHits(IndexSearcher searcher, Query text, TopDocs page, boolean browse) throws IOException {
     List<Hit> hits = new ArrayList<>(page.scoreDocs.length);
     if (page.scoreDocs.length == 0) return hits;
@@ -210,7 +275,8 @@ public final class SearchService {
           d.get(Fields.PUBLISHED), d.get(Fields.SOURCE_URL), d.get(Fields.LANGUAGE),
           browse || Float.isNaN(sd.score) ? 0f : sd.score, d.getField(Fields.VERSION).numericValue().intValue(),
           d.get(Fields.CONTENT_HASH), d.get(Fields.STATUS),
-          d.getField(Fields.VERSION).numericValue().intValue() > 1));
+          d.getField(Fields.VERSION).numericValue().intValue() > 1,
+          members(searcher, d.get(Fields.DUP_GROUP), d.get(Fields.ID))));
     }
     return hits;
   }

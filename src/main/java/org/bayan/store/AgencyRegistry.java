@@ -24,10 +24,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bayan.statement.Agency;
 import org.bayan.statement.AgencyKey;
+import org.bayan.statement.PageRules;
 
 /**
  * The registered agencies, kept in a JSON file (an array of {@code {id, name_ar, name_en, kind, website}},
- * optionally with {@code keys: [{id, public_key, valid_from, valid_to?}]}). A release whose agency is not
+ * each optionally with {@code feeds: [url, ...]}, {@code pages: {urls: [prefix, ...], title, date, body}}
+ * selectors and {@code keys: [{id, public_key, valid_from, valid_to?}]}). A release whose agency is not
  * registered is rejected. Fields this class does not know are kept when the file is rewritten, so files
  * written by newer versions survive an edit by this one.
  */
@@ -61,7 +63,9 @@ public final class AgencyRegistry {
         throw new IllegalArgumentException(
             file + ": agency #" + (i + 1) + ": id '" + id + "' is not a slug (lower-case letters, digits, . _ -)");
       }
+      String at = file + ": agency '" + id + "'";
       out.add(new Agency(id, text(a, "name_ar"), text(a, "name_en"), text(a, "kind"), text(a, "website"),
+          urls(a.get("feeds"), at + ": feeds"), pages(a.get("pages"), at + ": pages"),
           keys(file, i, id, a.get("keys"))));
     }
     return out;
@@ -193,6 +197,16 @@ public final class AgencyRegistry {
           if (k.validTo() != null) ko.put("valid_to", k.validTo().toString());
         }
       }
+      o.remove("feeds");
+      if (!a.feeds().isEmpty()) a.feeds().forEach(o.putArray("feeds")::add);
+      o.remove("pages");
+      if (a.pages() != null) {
+        ObjectNode p = o.putObject("pages");
+        a.pages().urls().forEach(p.putArray("urls")::add);
+        if (a.pages().title() != null) p.put("title", a.pages().title());
+        if (a.pages().date() != null) p.put("date", a.pages().date());
+        if (a.pages().body() != null) p.put("body", a.pages().body());
+      }
     }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
@@ -203,6 +217,26 @@ public final class AgencyRegistry {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write agencies file " + file, e);
     }
+  }
+
+  private static List<String> urls(JsonNode arr, String where) {
+    if (arr == null || arr.isNull()) return List.of();
+    if (!arr.isArray()) throw new IllegalArgumentException(where + " must be an array of http(s) URLs");
+    List<String> out = new ArrayList<>();
+    for (JsonNode u : arr) {
+      String s = u.asText("");
+      if (!u.isTextual() || !(s.startsWith("http://") || s.startsWith("https://"))) {
+        throw new IllegalArgumentException(where + ": '" + s + "' is not an http(s) URL");
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static PageRules pages(JsonNode p, String where) {
+    if (p == null || p.isNull()) return null;
+    if (!p.isObject()) throw new IllegalArgumentException(where + " must be an object {urls, title, date, body}");
+    return new PageRules(urls(p.get("urls"), where + ".urls"), text(p, "title"), text(p, "date"), text(p, "body"));
   }
 
   private static String text(JsonNode o, String k) {

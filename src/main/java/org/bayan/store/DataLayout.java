@@ -33,6 +33,16 @@ public record DataLayout(Path root) {
     return root.resolve("agencies.json");
   }
 
+  /** SHA-256 hashes of the API keys that may push releases. */
+  public Path apiKeysFile() {
+    return root.resolve("api-keys.json");
+  }
+
+  /** ETag / Last-Modified of each polled feed, for conditional requests. */
+  public Path fetchStateFile() {
+    return root.resolve("fetch-state.json");
+  }
+
   public Path rejectsFile() {
     return root.resolve("rejects.jsonl");
   }

@@ -126,8 +126,9 @@ class WebPagesTest {
   @Test
   void configured_cors_origins_are_the_only_ones_allowed() throws Exception {
     Engine e = server.engine;
-    try (org.bayan.cli.Service s = org.bayan.cli.Service.start(e, "127.0.0.1", 0, "bayan.test/log",
-        new WebSettings(WebSettings.origins("https://news.example, https://b.example:8443"), "'self' https://news.example"))) {
+    try (org.bayan.cli.Service s = org.bayan.cli.Service.start(e, "127.0.0.1", 0, new org.bayan.cli.Service.Options("bayan.test/log",
+        new WebSettings(WebSettings.origins("https://news.example, https://b.example:8443"), "'self' https://news.example"),
+        org.bayan.cli.Service.Options.DEFAULT_MAX_REQUEST_BYTES))) {
       String base = "http://127.0.0.1:" + s.port();
       assertEquals("https://news.example", header(getFrom(base, "/api/search?q=x", "Origin", "https://news.example"),
           "access-control-allow-origin"));
