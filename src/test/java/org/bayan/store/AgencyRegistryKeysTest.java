@@ -21,13 +21,15 @@ class AgencyRegistryKeysTest {
   @Test
   void files_without_keys_still_load_and_adding_a_key_keeps_fields_this_version_does_not_know() throws Exception {
     Path f = tmp.resolve("agencies.json");
-    Files.writeString(f, "[{\"id\":\"moi\",\"name_en\":\"Interior\",\"feeds\":[{\"url\":\"https://moi.example/rss\"}]}]");
+    Files.writeString(f, "[{\"id\":\"moi\",\"name_en\":\"Interior\",\"feeds\":[\"https://moi.example/rss\"],"
+        + "\"x_future\":{\"url\":\"https://moi.example/x\"}}]");
     AgencyRegistry r = new AgencyRegistry(f);
     assertEquals(List.of(), r.get("moi").orElseThrow().keys());
     String pub = "Gf88ij1gOzUf/C29YH74jni0hwxWK+7JbzVYrnmveLg=";
     r.addKey("moi", new AgencyKey("k1", pub, Instant.parse("2024-01-01T00:00:00Z"), null));
     JsonNode saved = new ObjectMapper().readTree(f.toFile()).get(0);
-    assertEquals("https://moi.example/rss", saved.get("feeds").get(0).get("url").asText());
+    assertEquals("https://moi.example/rss", saved.get("feeds").get(0).asText());
+    assertEquals("https://moi.example/x", saved.get("x_future").get("url").asText());
     assertEquals("k1", saved.get("keys").get(0).get("id").asText());
     AgencyKey k = new AgencyRegistry(f).get("moi").orElseThrow().key("k1").orElseThrow();
     assertTrue(k.covers(Instant.parse("2024-06-01T00:00:00Z")));
