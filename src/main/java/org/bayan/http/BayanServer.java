@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.bayan.provenance.PublicLog;
-import org.bayan.search.SearchService;
+import org.bayan.search.StatementSearch;
 import org.bayan.search.StatementReader;
-import org.bayan.search.SuggestService;
+import org.bayan.search.Suggester;
 import org.bayan.statement.Agency;
 
 /**
@@ -26,8 +26,8 @@ public final class BayanServer implements AutoCloseable {
   private final Javalin app;
   private final List<Route> routes = new ArrayList<>();
 
-  public BayanServer(SearchService search, StatementReader statements, Supplier<List<Agency>> agencies,
-      SuggestService suggest, PublicLog log) {
+  public BayanServer(StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies,
+      Suggester suggest, PublicLog log) {
     SearchController searchController = new SearchController(search);
     StatementController statementController = new StatementController(statements, search, agencies, log);
     LogController logController = new LogController(log);

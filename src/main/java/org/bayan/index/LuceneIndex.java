@@ -25,7 +25,7 @@ import org.bayan.statement.StatementVersion;
  * release-store offset it covers ({@value #STORE_OFFSET}), so after a crash the index is reopened at its last
  * commit, which Lucene guarantees is intact, and the store is replayed from that offset.
  */
-public final class LuceneIndex implements Closeable {
+public final class LuceneIndex implements DerivedIndex, Closeable {
   public static final String STORE_OFFSET = "bayan.store_offset";
 
   private final Directory dir;
@@ -76,6 +76,7 @@ public final class LuceneIndex implements Closeable {
   }
 
   /** Indexes each version as the current state of its statement (replacing any earlier version). */
+  @Override
   public void apply(Collection<StatementVersion> versions) {
     try {
       for (StatementVersion v : versions) {
@@ -87,6 +88,7 @@ public final class LuceneIndex implements Closeable {
   }
 
   /** Records that the index now reflects the store up to {@code storeOffset}; durable once it returns. */
+  @Override
   public synchronized void commit(long storeOffset) {
     try {
       writer.setLiveCommitData(Map.of(STORE_OFFSET, Long.toString(storeOffset)).entrySet());
@@ -98,6 +100,7 @@ public final class LuceneIndex implements Closeable {
   }
 
   /** The store offset covered by the last commit (0 for a new index). */
+  @Override
   public long committedOffset() {
     Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
     if (data != null) {
@@ -109,15 +112,18 @@ public final class LuceneIndex implements Closeable {
   }
 
   /** The store offset applied in memory (maybe not yet committed). */
+  @Override
   public long appliedOffset() {
     return appliedOffset;
   }
 
+  @Override
   public void setAppliedOffset(long offset) {
     appliedOffset = offset;
   }
 
   /** Makes changes applied so far visible to new searches. */
+  @Override
   public void refresh() {
     try {
       searchers.maybeRefresh();
@@ -147,6 +153,7 @@ public final class LuceneIndex implements Closeable {
   }
 
   /** Deletes every document (for a rebuild from the store); takes effect at the next commit. */
+  @Override
   public void deleteAll() {
     try {
       writer.deleteAll();

@@ -10,11 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -29,11 +26,10 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.bayan.index.Fields;
 import org.bayan.index.LuceneIndex;
 import org.bayan.search.query.ParsedQuery;
-import org.bayan.search.query.QueryLanguage;
 import org.bayan.statement.Agency;
 
 /** Search over the index: query language, filters, facets, order, paging, highlighting, spelling. Thread-safe. */
-public final class SearchService {
+public final class SearchService implements StatementSearch {
   public static final int TOTAL_HITS_THRESHOLD = 10_000;
   /** Below this many hits, a corrected query is looked for. */
   static final int FEW_HITS = 3;
@@ -41,29 +37,23 @@ public final class SearchService {
 
   private final LuceneIndex index;
   private final Function<String, Optional<Agency>> agencies;
-  private final QueryLanguage language = new QueryLanguage();
-  private final QueryCompiler compiler;
+  private final SearchPlanner planner;
   private final Spelling spelling;
 
   public SearchService(LuceneIndex index, Function<String, Optional<Agency>> agencies) {
     this.index = index;
     this.agencies = agencies;
-    this.compiler = new QueryCompiler(new KeywordQueries(index.analyzer()));
+    this.planner = new SearchPlanner(index.analyzer());
     this.spelling = new Spelling(index.analyzer());
   }
 
-  public SearchResponse search(SearchRequest req) {
-    return search(req, true);
-  }
-
-  /** With {@code facets} false, no facet counts and no spelling suggestion (e.g. for feeds). */
+  @Override
   public SearchResponse search(SearchRequest req, boolean facets) {
     long start = System.nanoTime();
-    ParsedQuery parsed = language.parse(req.query());
-    QueryCompiler.Compiled compiled = compiler.compile(parsed);
-    Query query = withFilters(compiled.query(), req);
-    SortOrder order = compiled.browse() && req.effectiveSort() == SortOrder.RELEVANCE
-        ? SortOrder.NEWEST : req.effectiveSort();
+    SearchPlan plan = planner.plan(req);
+    ParsedQuery parsed = plan.parsed();
+    Query query = plan.query();
+    SortOrder order = plan.order();
     int skip = (req.page() - 1) * req.size();
     int n = skip + req.size();
     IndexSearcher searcher = index.acquire();
@@ -74,7 +64,7 @@ public final class SearchService {
       TopDocs docs = searcher.search(query, top);
       Map<String, Map<String, Long>> counts = facets ? searcher.search(query, new FacetCounts()) : null;
       ScoreDoc[] page = slice(docs.scoreDocs, skip, req.size());
-      List<Hit> hits = toHits(searcher, compiled.highlight(), new TopDocs(docs.totalHits, page), compiled.browse());
+      List<Hit> hits = toHits(searcher, plan.highlight(), new TopDocs(docs.totalHits, page), plan.browse());
       long total = counts != null ? counts.getOrDefault(FacetCounts.MATCHED, Map.of()).getOrDefault("", 0L) : docs.totalHits.value();
       String next = page.length == req.size() && page.length > 0 && (skip + page.length < total || req.cursor() != null)
           ? cursorAfter(page[page.length - 1], order).encode(req.fingerprint()) : null;
@@ -89,7 +79,7 @@ public final class SearchService {
     }
   }
 
-  /** Number of statements of each agency, for those that have any. */
+  @Override
   public Map<String, Long> countByAgency(List<String> agencyIds) {
     IndexSearcher searcher = index.acquire();
     try {
@@ -103,7 +93,7 @@ public final class SearchService {
     }
   }
 
-  /** Statements currently searchable. */
+  @Override
   public int size() {
     IndexSearcher searcher = index.acquire();
     try {
@@ -140,7 +130,7 @@ public final class SearchService {
     String corrected = spelling.correct(parsed, searcher.getIndexReader());
     if (corrected == null || corrected.equals(req.query())) return null;
     // Offered only if it finds more than what was asked.
-    Query q = withFilters(compiler.compile(language.parse(corrected)).query(), req);
+    Query q = planner.plan(corrected, req).query();
     return searcher.count(q) > total ? corrected : null;
   }
 
@@ -160,28 +150,6 @@ public final class SearchService {
         .sorted(Map.Entry.<String, Long>comparingByKey().reversed())
         .map(e -> new FacetValue(e.getKey(), e.getValue(), null, null)).toList());
     return out;
-  }
-
-  private static Query withFilters(Query text, SearchRequest req) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
-    anyOf(b, Fields.AGENCY, req.agencies());
-    anyOf(b, Fields.TYPE, req.types());
-    anyOf(b, Fields.CATEGORY, req.categories());
-    anyOf(b, Fields.LANGUAGE, req.languages());
-    anyOf(b, Fields.STATUS, req.statuses());
-    if (req.from() != null || req.to() != null) {
-      long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochMilli();
-      long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochMilli();
-      b.add(LongPoint.newRangeQuery(Fields.PUBLISHED, lo, hi), BooleanClause.Occur.FILTER);
-    }
-    return b.build();
-  }
-
-  private static void anyOf(BooleanQuery.Builder b, String field, List<String> values) {
-    if (values.isEmpty()) return;
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (String v : values) any.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.SHOULD);
-    b.add(any.build(), BooleanClause.Occur.FILTER);
   }
 
   private static ScoreDoc[] slice(ScoreDoc[] all, int from, int size) {
