@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
         + "releases and index them. Bad records are reported with file:line and never stop the rest.")
 final class IndexCommand implements Callable<Integer> {
   @Mixin DataOptions data;
+  @Mixin EngineOptions engineOptions;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Release files or folders.")
   List<Path> paths;
@@ -37,20 +39,25 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IndexSummary summary = run(data.data(), data.analyzers(), paths, agenciesFile, maxBodyChars);
+    IndexSummary summary = run(data.data(), data.analyzers(), engineOptions.backend(spec), paths, agenciesFile, maxBodyChars);
     return strict && summary.rejected() > 0 ? 1 : 0;
   }
 
   static IndexSummary run(Path dataDir, Path analyzersDir, List<Path> paths, Path agenciesFile, int maxBodyChars)
       throws Exception {
-    try (Engine engine = Engine.open(dataDir, analyzersDir, false)) {
+    return run(dataDir, analyzersDir, SearchBackend.LUCENE, paths, agenciesFile, maxBodyChars);
+  }
+
+  static IndexSummary run(Path dataDir, Path analyzersDir, SearchBackend backend, List<Path> paths, Path agenciesFile,
+      int maxBodyChars) throws Exception {
+    try (Engine engine = Engine.open(dataDir, analyzersDir, false, backend)) {
       if (agenciesFile != null) {
         List<Agency> list = AgencyRegistry.read(agenciesFile);
         int added = engine.agencies.register(list);
         System.err.println("registered " + added + " new agencies from " + agenciesFile);
       }
       engine.store.lastRepair().ifPresent(System.err::println);
-      if (engine.index == null) {
+      if (engine.sync == null) {
         System.err.println("a running server holds the index: releases go to the store and the server indexes them");
       }
       Indexer indexer = new Indexer(engine.store, engine.agencies, engine.sync,

@@ -9,12 +9,14 @@ import picocli.CommandLine.Option;
     description = "Serve the search API over HTTP, indexing what is added to the store while it runs.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin DataOptions data;
+  @Mixin EngineOptions engineOptions;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ServerOptions server;
 
   @Override
   public Integer call() throws Exception {
     UntilStopped until = new UntilStopped();
-    try (Engine engine = Engine.open(data.data(), data.analyzers(), true);
+    try (Engine engine = Engine.open(data.data(), data.analyzers(), true, engineOptions.backend(spec));
         Service service = Service.start(engine, server.host, server.port, server.logOrigin)) {
       System.out.printf("Bayan serves %,d statements from %s on http://%s:%d/%n",
           service.statementCount(), engine.layout.root(), server.host, service.port());

@@ -5,9 +5,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bayan.http.BayanServer;
-import org.bayan.search.SearchService;
+import org.bayan.search.StatementSearch;
 import org.bayan.search.StatementReader;
-import org.bayan.search.SuggestService;
+import org.bayan.search.Suggester;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +22,11 @@ public final class Service implements AutoCloseable {
   static final long COMMIT_MS = 30_000;
 
   private final Engine engine;
-  private final SearchService search;
+  private final StatementSearch search;
   private final BayanServer server;
   private final ScheduledExecutorService follower;
 
-  private Service(Engine engine, SearchService search, BayanServer server, ScheduledExecutorService follower) {
+  private Service(Engine engine, StatementSearch search, BayanServer server, ScheduledExecutorService follower) {
     this.engine = engine;
     this.search = search;
     this.server = server;
@@ -41,9 +41,9 @@ public final class Service implements AutoCloseable {
   }
 
   public static Service start(Engine engine, String host, int port, String logOrigin) throws IOException {
-    SearchService search = new SearchService(engine.index, engine.agencies::get);
+    StatementSearch search = engine.search();
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
-    SuggestService suggest = new SuggestService(engine.index, engine.agencies::all);
+    Suggester suggest = engine.suggester();
     BayanServer server = new BayanServer(
         search, statements, engine.agencies::all, suggest, engine.publicLog(logOrigin)).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -172,7 +172,7 @@ public final class SearchService implements StatementSearch {
       String title = browse ? null : t.get(Fields.title(lang))[i];
       if (title == null) title = Snippets.escape(d.get(Fields.title(lang)));
       String snippet = browse ? null : s.get(Fields.body(lang))[i];
-      if (snippet == null) snippet = Snippets.escape(lead(d.get(Fields.body(lang))));
+      if (snippet == null) snippet = Snippets.escape(Snippets.lead(d.get(Fields.body(lang))));
       String agencyId = d.get(Fields.AGENCY);
       hits.add(new Hit(
           d.get(Fields.ID), AgencyRef.of(agencyId, agencies.apply(agencyId).orElse(null)), title, snippet,
@@ -182,12 +182,5 @@ public final class SearchService implements StatementSearch {
           d.getField(Fields.VERSION).numericValue().intValue() > 1));
     }
     return hits;
-  }
-
-  private static String lead(String body) {
-    if (body == null) return "";
-    if (body.length() <= Snippets.SNIPPET_CHARS) return body;
-    int cut = body.lastIndexOf(' ', Snippets.SNIPPET_CHARS);
-    return body.substring(0, cut > 0 ? cut : Snippets.SNIPPET_CHARS) + " …";
   }
 }

@@ -20,8 +20,8 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * text, so a statement holding markup comes back inert. Matches on a field's exact (unstemmed) twin are marked
  * in the field itself.
  */
-final class Snippets {
-  static final int SNIPPET_CHARS = 220;
+public final class Snippets {
+  public static final int SNIPPET_CHARS = 220;
 
   private Snippets() {}
 
@@ -49,7 +49,7 @@ final class Snippets {
   }
 
   /** HTML-escapes plain text, for text shown without highlights. */
-  static String escape(String s) {
+  public static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -64,5 +64,13 @@ final class Snippets {
       }
     }
     return out.toString();
+  }
+
+  /** The start of a body, cut at a word, for a hit whose body holds no match. */
+  public static String lead(String body) {
+    if (body == null) return "";
+    if (body.length() <= SNIPPET_CHARS) return body;
+    int cut = body.lastIndexOf(' ', SNIPPET_CHARS);
+    return body.substring(0, cut > 0 ? cut : SNIPPET_CHARS) + " …";
   }
 }
