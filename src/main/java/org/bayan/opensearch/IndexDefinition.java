@@ -57,11 +57,25 @@ public final class IndexDefinition {
   private final AnalyzerRegistry analyzers;
   private final int shards;
   private final int replicas;
+  private final boolean everythingThroughPlugin;
 
   public IndexDefinition(AnalyzerRegistry analyzers, int shards, int replicas) {
+    this(analyzers, shards, replicas, false);
+  }
+
+  private IndexDefinition(AnalyzerRegistry analyzers, int shards, int replicas, boolean everythingThroughPlugin) {
     this.analyzers = analyzers;
     this.shards = shards;
     this.replicas = replicas;
+    this.everythingThroughPlugin = everythingThroughPlugin;
+  }
+
+  /**
+   * The same definition with every token filter run by the plugin (the Lucene classes Bayan runs), none by
+   * OpenSearch's built-in equivalents: to check that the plugin and the translation agree.
+   */
+  public IndexDefinition everythingThroughPlugin() {
+    return new IndexDefinition(analyzers, shards, replicas, true);
   }
 
   /** The body of the create-index request. */
@@ -131,6 +145,7 @@ public final class IndexDefinition {
   private String filter(String analyzer, String defName, AnalyzerDefinition.Step s, ObjectNode defs) {
     String spi = s.name().toLowerCase();
     Map<String, String> p = s.params();
+    if (everythingThroughPlugin) return pluginFilter(analyzer, defName, s, defs);
     if (p.isEmpty() && SIMPLE_FILTERS.containsKey(spi)) return SIMPLE_FILTERS.get(spi);
     if (p.isEmpty() && STEMMER_FILTERS.containsKey(spi)) {
       ObjectNode d = defs.putObject(defName);
@@ -147,6 +162,11 @@ public final class IndexDefinition {
       return defName;
     }
     // Bayan's own filters, and Lucene filters without a built-in equivalent: the plugin runs the same class.
+    return pluginFilter(analyzer, defName, s, defs);
+  }
+
+  private String pluginFilter(String analyzer, String defName, AnalyzerDefinition.Step s, ObjectNode defs) {
+    Map<String, String> p = s.params();
     ObjectNode d = defs.putObject(defName);
     d.put("type", PLUGIN_FILTER);
     d.put("spi", s.name());
