@@ -77,9 +77,14 @@ public final class OpenSearchSearch implements StatementSearch {
       hl.set("highlight_query", dsl.of(plan.highlight()));
       ObjectNode fields = hl.putObject("fields");
       for (String lang : Fields.LANGUAGES) {
-        fields.putObject(Fields.title(lang)).put("number_of_fragments", 0);
-        fields.putObject(Fields.body(lang)).put("number_of_fragments", 1)
-            .put("fragment_size", Snippets.SNIPPET_CHARS).put("boundary_scanner", "sentence");
+        String title = Fields.title(lang);
+        String text = Fields.body(lang);
+        // An exact-phrase or prefix match is on the unstemmed twin: mark it in the stored text all the same.
+        fields.putObject(title).put("number_of_fragments", 0)
+            .putArray("matched_fields").add(title).add(Fields.exact(title));
+        fields.putObject(text).put("number_of_fragments", 1)
+            .put("fragment_size", Snippets.SNIPPET_CHARS).put("boundary_scanner", "sentence")
+            .putArray("matched_fields").add(text).add(Fields.exact(text));
       }
     }
     if (facets) {
