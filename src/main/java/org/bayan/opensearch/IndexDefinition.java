@@ -58,6 +58,9 @@ public final class IndexDefinition {
   private final int shards;
   private final int replicas;
   private final boolean everythingThroughPlugin;
+  // Generated once, when the registry's chains were just loaded, so word lists are read as those chains read them.
+  private final ObjectNode analysis;
+  private final ObjectNode mappings;
 
   public IndexDefinition(AnalyzerRegistry analyzers, int shards, int replicas) {
     this(analyzers, shards, replicas, false);
@@ -68,6 +71,8 @@ public final class IndexDefinition {
     this.shards = shards;
     this.replicas = replicas;
     this.everythingThroughPlugin = everythingThroughPlugin;
+    this.analysis = generateAnalysis();
+    this.mappings = generateMappings();
   }
 
   /**
@@ -109,6 +114,10 @@ public final class IndexDefinition {
 
   /** {@code analysis}: one custom analyzer per chain, with the filter definitions its steps need. */
   public ObjectNode analysis() {
+    return analysis.deepCopy();
+  }
+
+  private ObjectNode generateAnalysis() {
     ObjectNode analysis = json.createObjectNode();
     ObjectNode analyzerDefs = analysis.putObject("analyzer");
     ObjectNode filterDefs = json.createObjectNode();
@@ -203,6 +212,10 @@ public final class IndexDefinition {
    * {@code body.ar.exact}, the same names the embedded index uses), offsets indexed for highlighting.
    */
   public ObjectNode mappings() {
+    return mappings.deepCopy();
+  }
+
+  private ObjectNode generateMappings() {
     ObjectNode m = json.createObjectNode();
     m.put("dynamic", "strict");
     ObjectNode props = m.putObject("properties");

@@ -19,6 +19,8 @@ import org.bayan.statement.StatementVersion;
 public final class OpenSearchIndex implements DerivedIndex {
   static final String META_OFFSET = "bayan_store_offset";
   static final String META_DEFINITION = "bayan_definition";
+  /** Bulk requests are cut at about this many characters, well under OpenSearch's 100 MB request limit. */
+  static final int BULK_CHARS = 8 << 20;
 
   private final OpenSearchClient client;
   private final IndexDefinition definition;
@@ -100,14 +102,22 @@ public final class OpenSearchIndex implements DerivedIndex {
 
   @Override
   public void apply(Collection<StatementVersion> versions) {
-    if (versions.isEmpty()) return;
     StringBuilder nd = new StringBuilder();
     for (StatementVersion v : versions) {
       ObjectNode action = json.createObjectNode();
       action.putObject("index").put("_id", v.id());
       nd.append(action).append('\n').append(OpenSearchDocuments.toSource(json, v)).append('\n');
+      if (nd.length() >= BULK_CHARS) {
+        bulk(nd.toString());
+        nd.setLength(0);
+      }
     }
-    JsonNode r = client.callNdjson("/" + target() + "/_bulk", nd.toString());
+    if (!nd.isEmpty()) bulk(nd.toString());
+  }
+
+  // Versions of one statement within a request are applied in order, so the last one wins as in Lucene.
+  private void bulk(String ndjson) {
+    JsonNode r = client.callNdjson("/" + target() + "/_bulk", ndjson);
     if (r.path("errors").asBoolean(false)) {
       for (JsonNode item : r.path("items")) {
         JsonNode err = item.path("index").path("error");

@@ -53,9 +53,8 @@ public final class OpenSearchSearch implements StatementSearch {
     this.agencies = agencies;
   }
 
-  /** The search body for a request: exposed so tests can compare engines on the same plan. */
-  ObjectNode body(SearchRequest req, boolean facets) {
-    SearchPlan plan = planner.plan(req);
+  /** The search body of a planned request. */
+  ObjectNode body(SearchPlan plan, SearchRequest req, boolean facets) {
     ObjectNode body = json.createObjectNode();
     int skip = (req.page() - 1) * req.size();
     body.put("from", skip);
@@ -105,7 +104,7 @@ public final class OpenSearchSearch implements StatementSearch {
     }
     long start = System.nanoTime();
     SearchPlan plan = planner.plan(req);
-    JsonNode r = client.call("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body(req, facets));
+    JsonNode r = client.call("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body(plan, req, facets));
     List<Hit> hits = new ArrayList<>();
     for (JsonNode h : r.path("hits").path("hits")) hits.add(hit(h, plan.browse()));
     long total = r.path("hits").path("total").path("value").asLong();
