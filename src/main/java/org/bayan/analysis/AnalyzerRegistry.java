@@ -20,10 +20,12 @@ import org.apache.lucene.analysis.custom.CustomAnalyzer;
 public final class AnalyzerRegistry implements AutoCloseable {
   private final Path dir;
   private final Map<String, Analyzer> analyzers;
+  private final Map<String, AnalyzerDefinition> definitions;
 
-  private AnalyzerRegistry(Path dir, Map<String, Analyzer> analyzers) {
+  private AnalyzerRegistry(Path dir, Map<String, Analyzer> analyzers, Map<String, AnalyzerDefinition> definitions) {
     this.dir = dir;
     this.analyzers = analyzers;
+    this.definitions = definitions;
   }
 
   /** Loads and builds every {@code *.json} chain in {@code dir}. */
@@ -33,6 +35,7 @@ public final class AnalyzerRegistry implements AutoCloseable {
     }
     ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     Map<String, Analyzer> built = new TreeMap<>();
+    Map<String, AnalyzerDefinition> defs = new TreeMap<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
         String name = file.getFileName().toString().replaceFirst("\\.json$", "");
@@ -44,11 +47,12 @@ public final class AnalyzerRegistry implements AutoCloseable {
               "analyzer '" + name + "' (" + file + "): cannot read its definition: " + e.getMessage(), e);
         }
         built.put(name, build(name, file, def, dir));
+        defs.put(name, def);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list analyzers folder " + dir, e);
     }
-    return new AnalyzerRegistry(dir, built);
+    return new AnalyzerRegistry(dir, built, defs);
   }
 
   static Analyzer build(String name, Path file, AnalyzerDefinition def, Path resourceDir) {
@@ -87,6 +91,14 @@ public final class AnalyzerRegistry implements AutoCloseable {
               + analyzers.keySet() + ")", null);
     }
     return a;
+  }
+
+  /**
+   * Every chain as declared, by name: for engines that build the chains themselves (an OpenSearch index's
+   * analysis settings are generated from these).
+   */
+  public Map<String, AnalyzerDefinition> definitions() {
+    return java.util.Collections.unmodifiableMap(definitions);
   }
 
   public boolean has(String name) {

@@ -4,38 +4,52 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.bayan.analysis.AnalyzerRegistry;
+import org.bayan.index.DerivedIndex;
 import org.bayan.index.LuceneIndex;
 import org.bayan.ingest.IndexSync;
+import org.bayan.opensearch.IndexDefinition;
+import org.bayan.opensearch.OpenSearchClient;
+import org.bayan.opensearch.OpenSearchIndex;
+import org.bayan.opensearch.OpenSearchSearch;
 import org.bayan.provenance.KeyFiles;
 import org.bayan.provenance.PublicLog;
 import org.bayan.provenance.TransparencyLog;
+import org.bayan.search.SearchService;
+import org.bayan.search.StatementSearch;
+import org.bayan.search.SuggestService;
+import org.bayan.search.Suggester;
 import org.bayan.store.AgencyRegistry;
 import org.bayan.store.DataLayout;
 import org.bayan.store.ReleaseStore;
 
 /**
- * An opened data folder: analyzers, agency registry, release store and (when this process may write it)
- * the Lucene index and the transparency log, both brought up to date with the store on opening. Log and
- * index are held together: the process that writes the index is the one that appends to the log.
+ * An opened data folder: analyzers, agency registry, release store and (when this process may write them)
+ * the search index and the transparency log, both brought up to date with the store on opening. Log and
+ * index are held together: the process that writes the index is the one that appends to the log. The index
+ * is the embedded Lucene one or an OpenSearch index ({@link SearchBackend}); the store and log are always here.
  */
 public final class Engine implements AutoCloseable {
   public final DataLayout layout;
   public final AnalyzerRegistry analyzers;
   public final AgencyRegistry agencies;
   public final ReleaseStore store;
-  public final LuceneIndex index; // null when another process holds the index
-  public final TransparencyLog log; // null exactly when index is
+  public final LuceneIndex index; // the embedded index; null with OpenSearch or when another process holds it
+  public final DerivedIndex derived; // the index this process keeps, whichever engine; null when index-less
+  public final TransparencyLog log; // null exactly when derived is
   public final IndexSync sync;
+  public final SearchBackend backend;
 
   private Engine(DataLayout layout, AnalyzerRegistry analyzers, AgencyRegistry agencies, ReleaseStore store,
-      LuceneIndex index, TransparencyLog log) {
+      LuceneIndex index, DerivedIndex derived, TransparencyLog log, SearchBackend backend) {
     this.layout = layout;
     this.analyzers = analyzers;
     this.agencies = agencies;
     this.store = store;
     this.index = index;
+    this.derived = derived;
     this.log = log;
-    this.sync = index == null ? null : new IndexSync(store, index, log);
+    this.backend = backend;
+    this.sync = derived == null ? null : new IndexSync(store, derived, log);
   }
 
   /** The log with its checkpoint key, generated in the data folder on first use. */
@@ -44,15 +58,40 @@ public final class Engine implements AutoCloseable {
     return new PublicLog(log, origin, KeyFiles.loadOrCreate(layout.checkpointKeyFile()));
   }
 
+  /** Search over the index this engine keeps. */
+  public StatementSearch search() {
+    if (derived instanceof OpenSearchIndex os) {
+      return new OpenSearchSearch(os, LuceneIndex.analyzer(analyzers), agencies::get);
+    }
+    if (index == null) throw new IllegalStateException("this process does not hold the index");
+    return new SearchService(index, agencies::get);
+  }
+
+  /**
+   * Completions. With OpenSearch: none yet (the embedded engine completes from its own term dictionary), so
+   * the endpoint answers an empty list rather than an error.
+   */
+  public Suggester suggester() {
+    if (index != null) return new SuggestService(index, agencies::all);
+    return (typed, size) -> java.util.List.of();
+  }
+
+  public static Engine open(Path data, Path analyzersDir, boolean indexRequired) throws IOException {
+    return open(data, analyzersDir, indexRequired, SearchBackend.LUCENE);
+  }
+
   /**
    * Opens the data folder. With {@code indexRequired}, failing to get the index (another process writes it)
    * is an error naming that; without, the engine opens store-only.
    */
-  public static Engine open(Path data, Path analyzersDir, boolean indexRequired) throws IOException {
+  public static Engine open(Path data, Path analyzersDir, boolean indexRequired, SearchBackend backend)
+      throws IOException {
     DataLayout layout = new DataLayout(data);
     AnalyzerRegistry analyzers = AnalyzerRegistry.load(analyzersDir);
     AgencyRegistry agencies = new AgencyRegistry(layout.agenciesFile());
     ReleaseStore store = ReleaseStore.open(layout.storeDir());
+    if (backend.kind() == SearchBackend.Kind.opensearch) return openWithOpenSearch(layout, analyzers, agencies, store,
+        indexRequired, backend);
     LuceneIndex index;
     try {
       index = LuceneIndex.open(layout.indexDir(), analyzers);
@@ -75,18 +114,47 @@ public final class Engine implements AutoCloseable {
       }
       log.recoveryNote().ifPresent(System.err::println);
     }
-    Engine engine = new Engine(layout, analyzers, agencies, store, index, log);
+    Engine engine = new Engine(layout, analyzers, agencies, store, index, index, log, backend);
     if (engine.sync != null) engine.sync.catchUpAndCommit();
     return engine;
+  }
+
+  // The log's own lock decides which process keeps log and index (there is no index lock in the data folder).
+  private static Engine openWithOpenSearch(DataLayout layout, AnalyzerRegistry analyzers, AgencyRegistry agencies,
+      ReleaseStore store, boolean indexRequired, SearchBackend backend) throws IOException {
+    TransparencyLog log;
+    try {
+      log = TransparencyLog.open(layout.logDir());
+    } catch (IOException e) {
+      if (indexRequired) {
+        store.close();
+        throw new IOException("another Bayan process (a server or an indexer) keeps the index of " + layout.root()
+            + "; stop it first, or point --data elsewhere (" + e.getMessage() + ")", e);
+      }
+      return new Engine(layout, analyzers, agencies, store, null, null, null, backend);
+    }
+    try {
+      log.recoveryNote().ifPresent(System.err::println);
+      OpenSearchClient client = new OpenSearchClient(backend.urls());
+      OpenSearchIndex index = OpenSearchIndex.open(client,
+          new IndexDefinition(analyzers, backend.shards(), backend.replicas()), backend.indexName());
+      Engine engine = new Engine(layout, analyzers, agencies, store, null, index, log, backend);
+      engine.sync.catchUpAndCommit();
+      return engine;
+    } catch (RuntimeException e) {
+      log.close();
+      store.close();
+      throw e;
+    }
   }
 
   @Override
   public void close() throws IOException {
     try {
-      if (index != null) {
+      if (derived != null) {
         try {
           sync.catchUpAndCommit();
-          index.close();
+          if (index != null) index.close();
         } finally {
           log.close();
         }

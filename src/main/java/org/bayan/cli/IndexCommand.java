@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
         + "releases and index them. Bad records are reported with file:line and never stop the rest.")
 final class IndexCommand implements Callable<Integer> {
   @Mixin DataOptions data;
+  @Mixin EngineOptions engineOptions;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Release files or folders.")
   List<Path> paths;
@@ -49,7 +51,7 @@ final class IndexCommand implements Callable<Integer> {
     if (watch != null) return watch();
     if (paths == null || paths.isEmpty()) throw new picocli.CommandLine.ParameterException(
         new picocli.CommandLine(this), "give release files or folders, or --watch DIR");
-    IndexSummary summary = run(data.data(), data.analyzers(), paths, agenciesFile, maxBodyChars);
+    IndexSummary summary = run(data.data(), data.analyzers(), engineOptions.backend(spec), paths, agenciesFile, maxBodyChars);
     return strict && summary.rejected() > 0 ? 1 : 0;
   }
 
@@ -71,14 +73,19 @@ final class IndexCommand implements Callable<Integer> {
 
   static IndexSummary run(Path dataDir, Path analyzersDir, List<Path> paths, Path agenciesFile, int maxBodyChars)
       throws Exception {
-    try (Engine engine = Engine.open(dataDir, analyzersDir, false)) {
+    return run(dataDir, analyzersDir, SearchBackend.LUCENE, paths, agenciesFile, maxBodyChars);
+  }
+
+  static IndexSummary run(Path dataDir, Path analyzersDir, SearchBackend backend, List<Path> paths, Path agenciesFile,
+      int maxBodyChars) throws Exception {
+    try (Engine engine = Engine.open(dataDir, analyzersDir, false, backend)) {
       if (agenciesFile != null) {
         List<Agency> list = AgencyRegistry.read(agenciesFile);
         int added = engine.agencies.register(list);
         System.err.println("registered " + added + " new agencies from " + agenciesFile);
       }
       engine.store.lastRepair().ifPresent(System.err::println);
-      if (engine.index == null) {
+      if (engine.sync == null) {
         System.err.println("a running server holds the index: releases go to the store and the server indexes them");
       }
       Indexer indexer = new Indexer(engine.store, engine.agencies, engine.sync,

@@ -5,16 +5,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
-    description = "Rebuild the Lucene index from the release store (after changing analyzers, for example). "
+    description = "Rebuild the search index (Lucene, or OpenSearch with --engine opensearch) from the release store (after changing analyzers, for example). "
         + "The old index stays in place until the new one is committed.")
 final class ReindexCommand implements Callable<Integer> {
   @Mixin DataOptions data;
+  @Mixin EngineOptions engineOptions;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    try (Engine engine = Engine.open(data.data(), data.analyzers(), true)) {
+    try (Engine engine = Engine.open(data.data(), data.analyzers(), true, engineOptions.backend(spec))) {
       long start = System.nanoTime();
-      engine.index.deleteAll();
+      engine.derived.deleteAll();
       int n = engine.sync.catchUpAndCommit();
       double s = (System.nanoTime() - start) / 1e9;
       System.out.printf("reindexed %,d statement versions in %.1f s (%,.0f docs/s)%n", n, s, n / Math.max(s, 1e-9));

@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
     description = "Serve the search API over HTTP, indexing what is added to the store while it runs.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin DataOptions data;
+  @Mixin EngineOptions engineOptions;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ServerOptions server;
   @Mixin FetchOptions fetch;
 
@@ -20,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     UntilStopped until = new UntilStopped();
-    try (Engine engine = Engine.open(data.data(), data.analyzers(), true);
+    try (Engine engine = Engine.open(data.data(), data.analyzers(), true, engineOptions.backend(spec));
         Service service = Service.start(engine, server.host, server.port, server.options())) {
       if (pollMinutes > 0) service.pollFeeds(FetchCommand.poller(engine, fetch), (long) (pollMinutes * 60_000));
       System.out.printf("Bayan serves %,d statements from %s on http://%s:%d/%n",

@@ -11,10 +11,10 @@ import org.bayan.ingest.ReleaseParser;
 import org.bayan.ingest.feed.FeedPoller;
 import org.bayan.ingest.push.ApiKeys;
 import org.bayan.ingest.push.PushService;
-import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
-import org.bayan.search.SuggestService;
 import org.bayan.search.claims.ClaimService;
+import org.bayan.search.StatementSearch;
+import org.bayan.search.Suggester;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +29,12 @@ public final class Service implements AutoCloseable {
   static final long COMMIT_MS = 30_000;
 
   private final Engine engine;
-  private final SearchService search;
+  private final StatementSearch search;
   private final BayanServer server;
   private final ScheduledExecutorService follower;
   private final java.util.List<ScheduledExecutorService> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  private Service(Engine engine, SearchService search, BayanServer server, ScheduledExecutorService follower) {
+  private Service(Engine engine, StatementSearch search, BayanServer server, ScheduledExecutorService follower) {
     this.engine = engine;
     this.search = search;
     this.server = server;
@@ -63,10 +63,11 @@ public final class Service implements AutoCloseable {
   }
 
   public static Service start(Engine engine, String host, int port, Options options) throws IOException {
-    SearchService search = new SearchService(engine.index, engine.agencies::get);
+    StatementSearch search = engine.search();
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
-    ClaimService claims = new ClaimService(engine.index, engine.agencies::get);
-    SuggestService suggest = new SuggestService(engine.index, engine.agencies::all);
+    // Claim lookup reads term statistics and sentences from the embedded index; on a cluster it is off.
+    ClaimService claims = engine.index == null ? null : new ClaimService(engine.index, engine.agencies::get);
+    Suggester suggest = engine.suggester();
     PushService push = new PushService(engine.store, engine.agencies, engine.sync,
         new RejectsReport(engine.layout.rejectsFile()), ReleaseParser.DEFAULT_MAX_BODY_CHARS);
     BayanServer.Api api = new BayanServer.Api(

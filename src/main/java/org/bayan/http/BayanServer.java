@@ -12,10 +12,10 @@ import org.bayan.provenance.PublicLog;
 import org.bayan.http.web.PageController;
 import org.bayan.ingest.push.ApiKeys;
 import org.bayan.ingest.push.PushService;
-import org.bayan.search.SearchService;
 import org.bayan.search.StatementReader;
-import org.bayan.search.SuggestService;
 import org.bayan.search.claims.ClaimService;
+import org.bayan.search.StatementSearch;
+import org.bayan.search.Suggester;
 import org.bayan.statement.Agency;
 
 /**
@@ -27,9 +27,12 @@ public final class BayanServer implements AutoCloseable {
   /** A registered route: method and Javalin path ({@code /api/statements/{id}}). */
   public record Route(String method, String path) {}
 
-  /** What the API answers from. {@code push} is null for a server that takes no pushed releases. */
+  /**
+   * What the API answers from. {@code push} is null for a server that takes no pushed releases; {@code claims}
+   * is null where claim lookup is not available (an OpenSearch engine).
+   */
   public record Api(
-      SearchService search, StatementReader statements, Supplier<List<Agency>> agencies, SuggestService suggest,
+      StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies, Suggester suggest,
       ClaimService claims, PublicLog log, Push push) {}
 
   /** The push API's settings. */
@@ -39,7 +42,7 @@ public final class BayanServer implements AutoCloseable {
   private final List<Route> routes = new ArrayList<>();
 
   public BayanServer(Api api, WebSettings web) {
-    SearchService search = api.search();
+    StatementSearch search = api.search();
     Push push = api.push();
     SearchController searchController = new SearchController(search);
     ClaimController claimController = new ClaimController(api.claims());

@@ -2,14 +2,14 @@ package org.bayan.http;
 
 import io.javalin.http.Context;
 import org.bayan.search.SearchRequest;
-import org.bayan.search.SearchService;
+import org.bayan.search.StatementSearch;
 import org.bayan.search.SortOrder;
 
 /** {@code GET /api/search.atom}: any search as an Atom feed, newest first. */
 final class FeedController {
-  private final SearchService search;
+  private final StatementSearch search;
 
-  FeedController(SearchService search) {
+  FeedController(StatementSearch search) {
     this.search = search;
   }
 

@@ -2,13 +2,13 @@ package org.bayan.http;
 
 import io.javalin.http.Context;
 import org.bayan.search.SearchRequest;
-import org.bayan.search.SearchService;
+import org.bayan.search.StatementSearch;
 
 /** {@code GET /api/search}. */
 final class SearchController {
-  private final SearchService search;
+  private final StatementSearch search;
 
-  SearchController(SearchService search) {
+  SearchController(StatementSearch search) {
     this.search = search;
   }
 

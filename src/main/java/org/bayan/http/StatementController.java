@@ -9,7 +9,7 @@ import java.util.Map;
 import org.bayan.search.AgencyRef;
 import org.bayan.search.DuplicateRef;
 import org.bayan.search.InvalidParameterException;
-import org.bayan.search.SearchService;
+import org.bayan.search.StatementSearch;
 import org.bayan.search.StatementReader;
 import org.bayan.search.StatementView;
 import org.bayan.search.WordDiff;
@@ -25,11 +25,11 @@ import org.bayan.statement.StatementVersion;
  */
 final class StatementController {
   private final StatementReader statements;
-  private final SearchService search;
+  private final StatementSearch search;
   private final java.util.function.Supplier<List<Agency>> agencies;
   private final PublicLog log;
 
-  StatementController(StatementReader statements, SearchService search,
+  StatementController(StatementReader statements, StatementSearch search,
       java.util.function.Supplier<List<Agency>> agencies, PublicLog log) {
     this.statements = statements;
     this.search = search;

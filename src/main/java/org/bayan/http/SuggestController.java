@@ -4,12 +4,13 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.bayan.search.InvalidParameterException;
 import org.bayan.search.SuggestService;
+import org.bayan.search.Suggester;
 
 /** {@code GET /api/suggest?q=&size=}: completions from agency names and statement titles. */
 final class SuggestController {
-  private final SuggestService suggest;
+  private final Suggester suggest;
 
-  SuggestController(SuggestService suggest) {
+  SuggestController(Suggester suggest) {
     this.suggest = suggest;
   }
 

@@ -35,7 +35,7 @@ import org.bayan.statement.StatementVersion;
  * release-store offset it covers ({@value #STORE_OFFSET}), so after a crash the index is reopened at its last
  * commit, which Lucene guarantees is intact, and the store is replayed from that offset.
  */
-public final class LuceneIndex implements Closeable {
+public final class LuceneIndex implements DerivedIndex, Closeable {
   public static final String STORE_OFFSET = "bayan.store_offset";
   private static final Similarities SIMILARITY = new Similarities();
 
@@ -136,6 +136,7 @@ public final class LuceneIndex implements Closeable {
    * Indexes each version as the current state of its statement (replacing any earlier version), in its
    * duplicate group.
    */
+  @Override
   public synchronized void apply(Collection<StatementVersion> versions) {
     try {
       for (StatementVersion v : versions) {
@@ -150,6 +151,7 @@ public final class LuceneIndex implements Closeable {
   }
 
   /** Records that the index now reflects the store up to {@code storeOffset}; durable once it returns. */
+  @Override
   public synchronized void commit(long storeOffset) {
     try {
       writer.setLiveCommitData(Map.of(STORE_OFFSET, Long.toString(storeOffset)).entrySet());
@@ -161,6 +163,7 @@ public final class LuceneIndex implements Closeable {
   }
 
   /** The store offset covered by the last commit (0 for a new index). */
+  @Override
   public long committedOffset() {
     Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
     if (data != null) {
@@ -172,15 +175,18 @@ public final class LuceneIndex implements Closeable {
   }
 
   /** The store offset applied in memory (maybe not yet committed). */
+  @Override
   public long appliedOffset() {
     return appliedOffset;
   }
 
+  @Override
   public void setAppliedOffset(long offset) {
     appliedOffset = offset;
   }
 
   /** Makes changes applied so far visible to new searches. */
+  @Override
   public void refresh() {
     try {
       searchers.maybeRefresh();
@@ -210,6 +216,7 @@ public final class LuceneIndex implements Closeable {
   }
 
   /** Deletes every document (for a rebuild from the store); takes effect at the next commit. */
+  @Override
   public void deleteAll() {
     try {
       writer.deleteAll();

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.bayan.index.LuceneIndex;
+import org.bayan.index.DerivedIndex;
 import org.bayan.provenance.LogEntry;
 import org.bayan.provenance.TransparencyLog;
 import org.bayan.statement.SignatureStatus;
@@ -24,14 +24,14 @@ import org.bayan.store.ReleaseStore;
 public final class IndexSync {
   private static final int BATCH = 2_000;
   private final ReleaseStore store;
-  private final LuceneIndex index;
+  private final DerivedIndex index;
   private final TransparencyLog log; // null: this process does not keep the log
 
-  public IndexSync(ReleaseStore store, LuceneIndex index) {
+  public IndexSync(ReleaseStore store, DerivedIndex index) {
     this(store, index, null);
   }
 
-  public IndexSync(ReleaseStore store, LuceneIndex index, TransparencyLog log) {
+  public IndexSync(ReleaseStore store, DerivedIndex index, TransparencyLog log) {
     this.store = store;
     this.index = index;
     this.log = log;

@@ -37,7 +37,7 @@ import org.bayan.search.query.QueryLanguage;
 import org.bayan.statement.Agency;
 
 /** Search over the index: query language, filters, facets, order, paging, highlighting, spelling. Thread-safe. */
-public final class SearchService {
+public final class SearchService implements StatementSearch {
   public static final int TOTAL_HITS_THRESHOLD = 10_000;
   /** Below this many hits, a corrected query is looked for. */
   static final int FEW_HITS = 3;
@@ -49,31 +49,25 @@ public final class SearchService {
 
   private final LuceneIndex index;
   private final Function<String, Optional<Agency>> agencies;
-  private final QueryLanguage language = new QueryLanguage();
   private final KeywordQueries queries;
-  private final QueryCompiler compiler;
+  private final SearchPlanner planner;
   private final Spelling spelling;
 
   public SearchService(LuceneIndex index, Function<String, Optional<Agency>> agencies) {
     this.index = index;
     this.agencies = agencies;
     this.queries = new KeywordQueries(index.analyzer());
-    this.compiler = new QueryCompiler(queries);
+    this.planner = new SearchPlanner(queries);
     this.spelling = new Spelling(index.analyzer());
   }
 
-  public SearchResponse search(SearchRequest req) {
-    return search(req, true);
-  }
-
-  /** With {@code facets} false, no facet counts and no spelling suggestion (e.g. for feeds). */
+  @Override
   public SearchResponse search(SearchRequest req, boolean facets) {
     long start = System.nanoTime();
-    ParsedQuery parsed = language.parse(req.query());
-    QueryCompiler.Compiled compiled = compiler.compile(parsed);
-    Query query = Filters.apply(compiled.query(), req);
-    SortOrder order = compiled.browse() && req.effectiveSort() == SortOrder.RELEVANCE
-        ? SortOrder.NEWEST : req.effectiveSort();
+    SearchPlan plan = planner.plan(req);
+    ParsedQuery parsed = plan.parsed();
+    Query query = plan.query();
+    SortOrder order = plan.order();
     int skip = (req.page() - 1) * req.size();
     int need = skip + req.size();
     IndexSearcher searcher = index.acquire();
@@ -94,7 +88,7 @@ public final class SearchService {
       Map<String, Map<String, Long>> counts = facets ? searcher.search(query, new FacetCounts()) : null;
       int from = Math.min(kept.size(), skip);
       ScoreDoc[] page = kept.subList(from, Math.min(kept.size(), from + req.size())).toArray(ScoreDoc[]::new);
-      List<Hit> hits = toHits(searcher, compiled.highlight(), new TopDocs(docs.totalHits, page), compiled.browse());
+      List<Hit> hits = toHits(searcher, plan.highlight(), new TopDocs(docs.totalHits, page), plan.browse());
       long total = counts != null
           ? counts.getOrDefault(FacetCounts.MATCHED, Map.of()).getOrDefault("", 0L) : docs.totalHits.value();
       String next = page.length == req.size() && (skip + page.length < total || req.cursor() != null)
@@ -131,6 +125,7 @@ public final class SearchService {
   }
 
   /** The other statements in the duplicate group of statement {@code id} (empty when it has none). */
+  @Override
   public List<DuplicateRef> duplicatesOf(String id) {
     IndexSearcher searcher = index.acquire();
     try {
@@ -180,7 +175,7 @@ public final class SearchService {
     return out;
   }
 
-  /** Number of statements of each agency, for those that have any. */
+  @Override
   public Map<String, Long> countByAgency(List<String> agencyIds) {
     IndexSearcher searcher = index.acquire();
     try {
@@ -194,7 +189,7 @@ public final class SearchService {
     }
   }
 
-  /** Statements currently searchable. */
+  @Override
   public int size() {
     IndexSearcher searcher = index.acquire();
     try {
@@ -231,7 +226,7 @@ public final class SearchService {
     String corrected = spelling.correct(parsed, searcher.getIndexReader());
     if (corrected == null || corrected.equals(req.query())) return null;
     // Offered only if it finds more than what was asked.
-    Query q = Filters.apply(compiler.compile(language.parse(corrected)).query(), req);
+    Query q = planner.plan(corrected, req).query();
     return searcher.count(q) > total ? corrected : null;
   }
 

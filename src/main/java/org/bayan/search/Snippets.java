@@ -21,7 +21,7 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * in the field itself.
  */
 public final class Snippets {
-  static final int SNIPPET_CHARS = 220;
+  public static final int SNIPPET_CHARS = 220;
 
   private Snippets() {}
 
@@ -64,5 +64,13 @@ public final class Snippets {
       }
     }
     return out.toString();
+  }
+
+  /** The start of a body, cut at a word, for a hit whose body holds no match. */
+  public static String lead(String body) {
+    if (body == null) return "";
+    if (body.length() <= SNIPPET_CHARS) return body;
+    int cut = body.lastIndexOf(' ', SNIPPET_CHARS);
+    return body.substring(0, cut > 0 ? cut : SNIPPET_CHARS) + " …";
   }
 }

@@ -28,7 +28,7 @@ import org.bayan.statement.Agency;
  * (diacritics, hamza forms, case). Titles are looked up in the live index itself, so a statement is
  * suggested as soon as it is searchable; agency names come from the registry at each call.
  */
-public final class SuggestService {
+public final class SuggestService implements Suggester {
   public static final int MAX_SIZE = 20;
   public static final int DEFAULT_SIZE = 8;
   private static final int MAX_INPUT_CHARS = 200;
@@ -55,6 +55,7 @@ public final class SuggestService {
     throw new InvalidParameterException("size", "'" + raw + "' must be a whole number from 1 to " + MAX_SIZE);
   }
 
+  @Override
   public List<Suggestion> suggest(String typed, int size) {
     if (typed == null || typed.isBlank()) return List.of();
     String text = typed.length() > MAX_INPUT_CHARS ? typed.substring(0, MAX_INPUT_CHARS) : typed;

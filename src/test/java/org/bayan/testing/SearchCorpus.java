@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bayan.cli.Engine;
+import org.bayan.cli.SearchBackend;
 import org.bayan.ingest.Indexer;
 import org.bayan.ingest.RejectsReport;
 
@@ -22,6 +23,11 @@ public final class SearchCorpus {
   private SearchCorpus() {}
 
   public static Path build(Path tmp) throws Exception {
+    return build(tmp, SearchBackend.LUCENE);
+  }
+
+  /** The corpus indexed into {@code backend}. */
+  public static Path build(Path tmp, SearchBackend backend) throws Exception {
     Path in = tmp.resolve("in");
     Fixtures.agencies(in, "spa", "moi", "moh");
     List<String> lines = new ArrayList<>(List.of(
@@ -47,7 +53,7 @@ public final class SearchCorpus {
     }
     Fixtures.lines(in.resolve("r.jsonl"), lines);
     Path data = tmp.resolve("data");
-    try (Engine e = Engine.open(data, Fixtures.analyzers(), true)) {
+    try (Engine e = Engine.open(data, Fixtures.analyzers(), true, backend)) {
       PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
       new Indexer(e.store, e.agencies, e.sync, new RejectsReport(e.layout.rejectsFile()), 100_000, quiet, quiet, false)
           .run(List.of(in));

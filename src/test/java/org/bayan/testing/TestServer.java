@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.bayan.cli.Engine;
+import org.bayan.cli.SearchBackend;
 import org.bayan.cli.Service;
 
 /** A real Bayan server on a random loopback port over a real data folder, with a small HTTP client. */
@@ -27,7 +28,11 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path data) throws IOException {
-    Engine engine = Engine.open(data, Fixtures.analyzers(), true);
+    return start(data, SearchBackend.LUCENE);
+  }
+
+  public static TestServer start(Path data, SearchBackend backend) throws IOException {
+    Engine engine = Engine.open(data, Fixtures.analyzers(), true, backend);
     return new TestServer(engine, Service.start(engine, "127.0.0.1", 0));
   }
 

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import org.bayan.http.Json;
 import org.bayan.search.InvalidParameterException;
 import org.bayan.search.SearchRequest;
-import org.bayan.search.SearchService;
+import org.bayan.search.StatementSearch;
 import org.bayan.search.StatementReader;
 import org.bayan.search.StatementView;
 import org.bayan.statement.Agency;
@@ -23,7 +23,7 @@ import org.bayan.statement.Agency;
  * without JavaScript; {@code /static/app.js} only adds conveniences.
  */
 public final class PageController {
-  private final SearchService search;
+  private final StatementSearch search;
   private final StatementReader statements;
   private final Supplier<List<Agency>> agencies;
   private final Assets assets = new Assets();
@@ -31,7 +31,7 @@ public final class PageController {
   private final StatementPage statementPage;
   private final Layout layout;
 
-  public PageController(SearchService search, StatementReader statements, Supplier<List<Agency>> agencies) {
+  public PageController(StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies) {
     this.search = search;
     this.statements = statements;
     this.agencies = agencies;

@@ -1,0 +1,182 @@
+package org.bayan.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Optional;
+import org.bayan.index.DerivedIndex;
+import org.bayan.statement.StatementVersion;
+
+/**
+ * Bayan's index in an OpenSearch cluster, derived from the release store like the embedded one. Searches go
+ * to an alias ({@code NAME}); the documents live in a concrete index {@code NAME-<millis>} whose mapping
+ * {@code _meta} records the store offset it covers and the fingerprint of its definition. A rebuild fills a
+ * new concrete index and moves the alias at commit, so the old one answers until then.
+ */
+public final class OpenSearchIndex implements DerivedIndex {
+  static final String META_OFFSET = "bayan_store_offset";
+  static final String META_DEFINITION = "bayan_definition";
+  /** Bulk requests are cut at about this many characters, well under OpenSearch's 100 MB request limit. */
+  static final int BULK_CHARS = 8 << 20;
+
+  private final OpenSearchClient client;
+  private final IndexDefinition definition;
+  private final String alias;
+  private final ObjectMapper json;
+  private volatile String live; // the concrete index behind the alias
+  private volatile String building; // a rebuild's concrete index, until commit; else null
+  private volatile long appliedOffset;
+
+  private OpenSearchIndex(OpenSearchClient client, IndexDefinition definition, String alias, String live) {
+    this.client = client;
+    this.definition = definition;
+    this.alias = alias;
+    this.json = client.json();
+    this.live = live;
+    this.appliedOffset = committedOffset();
+  }
+
+  /**
+   * Opens the index behind {@code alias}, creating it when the cluster has none. If it was built with another
+   * definition (analyzers or fields changed), says so: {@code bayan reindex --engine opensearch} rebuilds it.
+   */
+  public static OpenSearchIndex open(OpenSearchClient client, IndexDefinition definition, String alias) {
+    Optional<String> existing = concreteIndex(client, alias);
+    String live;
+    if (existing.isPresent()) {
+      live = existing.get();
+    } else {
+      live = create(client, definition, alias);
+      client.call("POST", "/_aliases", aliasActions(client.json(), null, live, alias));
+    }
+    OpenSearchIndex index = new OpenSearchIndex(client, definition, alias, live);
+    String built = index.meta().path(META_DEFINITION).asText("");
+    if (!built.equals(definition.fingerprint())) {
+      System.err.println("OpenSearch index " + live + " was built with other analyzers or fields than "
+          + "analyzers/ declares; run `bayan reindex --engine opensearch` to rebuild it");
+    }
+    return index;
+  }
+
+  public String alias() {
+    return alias;
+  }
+
+  public OpenSearchClient client() {
+    return client;
+  }
+
+  private static Optional<String> concreteIndex(OpenSearchClient client, String alias) {
+    OpenSearchClient.Response r = client.send("GET", "/_alias/" + alias, null, null);
+    if (r.status() == 404) return Optional.empty();
+    if (r.status() >= 300) throw new OpenSearchException("cannot look up alias " + alias + ": " + r.json(), r.status(), null);
+    Iterator<String> names = r.json().fieldNames();
+    return names.hasNext() ? Optional.of(names.next()) : Optional.empty();
+  }
+
+  private static String create(OpenSearchClient client, IndexDefinition definition, String alias) {
+    String name = alias + "-" + System.currentTimeMillis();
+    ObjectNode body = definition.createIndexBody();
+    ObjectNode meta = ((ObjectNode) body.get("mappings")).putObject("_meta");
+    meta.put(META_OFFSET, 0L);
+    meta.put(META_DEFINITION, definition.fingerprint());
+    client.call("PUT", "/" + name + "?wait_for_active_shards=1", body);
+    return name;
+  }
+
+  private static ObjectNode aliasActions(ObjectMapper json, String from, String to, String alias) {
+    ObjectNode body = json.createObjectNode();
+    ArrayNode actions = body.putArray("actions");
+    if (from != null) actions.addObject().putObject("remove").put("index", from).put("alias", alias);
+    actions.addObject().putObject("add").put("index", to).put("alias", alias);
+    return body;
+  }
+
+  private String target() {
+    String b = building;
+    return b != null ? b : live;
+  }
+
+  @Override
+  public void apply(Collection<StatementVersion> versions) {
+    StringBuilder nd = new StringBuilder();
+    for (StatementVersion v : versions) {
+      ObjectNode action = json.createObjectNode();
+      action.putObject("index").put("_id", v.id());
+      nd.append(action).append('\n').append(OpenSearchDocuments.toSource(json, v)).append('\n');
+      if (nd.length() >= BULK_CHARS) {
+        bulk(nd.toString());
+        nd.setLength(0);
+      }
+    }
+    if (!nd.isEmpty()) bulk(nd.toString());
+  }
+
+  // Versions of one statement within a request are applied in order, so the last one wins as in Lucene.
+  private void bulk(String ndjson) {
+    JsonNode r = client.callNdjson("/" + target() + "/_bulk", ndjson);
+    if (r.path("errors").asBoolean(false)) {
+      for (JsonNode item : r.path("items")) {
+        JsonNode err = item.path("index").path("error");
+        if (!err.isMissingNode()) {
+          throw new OpenSearchException("OpenSearch refused statement " + item.path("index").path("_id").asText()
+              + ": " + err.path("reason").asText(err.toString()), item.path("index").path("status").asInt(), null);
+        }
+      }
+    }
+  }
+
+  @Override
+  public synchronized void commit(long storeOffset) {
+    String target = target();
+    ObjectNode body = json.createObjectNode();
+    ObjectNode meta = body.putObject("_meta");
+    meta.put(META_OFFSET, storeOffset);
+    meta.put(META_DEFINITION, definition.fingerprint());
+    client.call("POST", "/" + target + "/_refresh", null);
+    client.call("PUT", "/" + target + "/_mapping", body);
+    if (building != null) {
+      String old = live;
+      client.call("POST", "/_aliases", aliasActions(json, old, building, alias));
+      live = building;
+      building = null;
+      client.send("DELETE", "/" + old, null, null);
+    }
+    appliedOffset = storeOffset;
+  }
+
+  private JsonNode meta() {
+    JsonNode r = client.call("GET", "/" + target() + "/_mapping", null);
+    return r.path(target()).path("mappings").path("_meta");
+  }
+
+  @Override
+  public long committedOffset() {
+    return meta().path(META_OFFSET).asLong(0);
+  }
+
+  @Override
+  public long appliedOffset() {
+    return appliedOffset;
+  }
+
+  @Override
+  public void setAppliedOffset(long offset) {
+    appliedOffset = offset;
+  }
+
+  @Override
+  public void refresh() {
+    client.call("POST", "/" + target() + "/_refresh", null);
+  }
+
+  @Override
+  public synchronized void deleteAll() {
+    if (building != null) client.send("DELETE", "/" + building, null, null);
+    building = create(client, definition, alias);
+    appliedOffset = 0;
+  }
+}
