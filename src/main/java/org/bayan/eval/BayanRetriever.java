@@ -9,6 +9,7 @@ import org.bayan.analysis.AnalyzerRegistry;
 import org.bayan.index.LuceneIndex;
 import org.bayan.search.SearchRequest;
 import org.bayan.search.SearchService;
+import org.bayan.search.claims.ClaimService;
 import org.bayan.statement.Release;
 import org.bayan.statement.StatementVersion;
 
@@ -20,8 +21,14 @@ import org.bayan.statement.StatementVersion;
 public final class BayanRetriever implements Retriever {
   private final LuceneIndex index;
   private final SearchService search;
+  private final ClaimService claims; // null: the keyword path
 
   public BayanRetriever(AnalyzerRegistry analyzers, List<Release> docs) {
+    this(analyzers, docs, false);
+  }
+
+  /** With {@code claimPath}, topics go through claim lookup ({@code /api/claims/lookup}) instead. */
+  public BayanRetriever(AnalyzerRegistry analyzers, List<Release> docs, boolean claimPath) {
     try {
       index = LuceneIndex.inMemory(analyzers);
     } catch (IOException e) {
@@ -33,12 +40,13 @@ public final class BayanRetriever implements Retriever {
     index.apply(versions);
     index.refresh();
     search = new SearchService(index, agency -> Optional.empty());
+    claims = claimPath ? new ClaimService(index, agency -> Optional.empty()) : null;
   }
 
   @Override
   public List<String> rank(String query, int n) {
-    SearchRequest req = SearchRequest.of(query, n);
-    return search.rankedIds(req, n);
+    if (claims != null) return claims.rankedIds(query, n);
+    return search.rankedIds(SearchRequest.of(query, n), n);
   }
 
   @Override

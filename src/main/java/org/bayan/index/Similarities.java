@@ -14,11 +14,20 @@ public final class Similarities extends PerFieldSimilarityWrapper {
   static final float AR_K1 = 0.9f;
   static final float AR_B = 0.75f;
 
+  /** BM25 parameters of a field as {k1, b}: the one definition both engines' index settings are built from. */
+  public static float[] bm25(String field) {
+    return isArabicText(field) ? new float[] {AR_K1, AR_B} : new float[] {1.2f, 0.75f};
+  }
+
+  private static boolean isArabicText(String field) {
+    return field.endsWith(".ar");
+  }
+
   private final Similarity dflt = new BM25Similarity();
   private final Similarity arabic = new BM25Similarity(AR_K1, AR_B);
 
   @Override
   public Similarity get(String field) {
-    return field.endsWith(".ar") ? arabic : dflt;
+    return isArabicText(field) ? arabic : dflt;
   }
 }

@@ -94,6 +94,13 @@ public final class IndexDefinition {
     bm25.put("type", "BM25");
     bm25.put("k1", BM25_K1);
     bm25.put("b", BM25_B);
+    // Fields whose BM25 parameters differ from the default get a named similarity of their own.
+    for (String lang : Fields.LANGUAGES) {
+      float[] p = org.bayan.index.Similarities.bm25(Fields.body(lang));
+      if (p[0] != BM25_K1 || p[1] != BM25_B) {
+        index.with("similarity").putObject("bm25_" + lang).put("type", "BM25").put("k1", p[0]).put("b", p[1]);
+      }
+    }
     settings.set("analysis", analysis());
     body.set("mappings", mappings());
     return body;
@@ -238,6 +245,8 @@ public final class IndexDefinition {
         }
         ObjectNode text = parent.putObject(path[path.length - 1]);
         text.put("type", "text").put("analyzer", Fields.analyzerOf(field)).put("index_options", "offsets");
+        float[] p = org.bayan.index.Similarities.bm25(field);
+        if (p[0] != BM25_K1 || p[1] != BM25_B) text.put("similarity", "bm25_" + lang);
         String exact = Fields.exact(field);
         text.putObject("fields").putObject(exact.substring(field.length() + 1))
             .put("type", "text").put("analyzer", Fields.analyzerOf(exact)).put("index_options", "offsets");
