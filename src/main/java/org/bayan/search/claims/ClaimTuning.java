@@ -17,10 +17,11 @@ package org.bayan.search.claims;
  * @param fuzzyBoost weight of spellings one edit away (typos, a letter more or less), for words of 5 letters
  *     or more (0: none)
  */
+/* k1 and b: BM25 parameters for a tuning run; 0 (the default) scores with the index's own similarity. */
 public record ClaimTuning(
     int maxTerms, float variantBoost, float numberBoost, float nameBoost, float pairBoost, int pairSlop,
     float titleBoost, float idfExponent, float k1, float b, float fuzzyBoost) {
-  public static final ClaimTuning DEFAULT = new ClaimTuning(30, 0.5f, 1.5f, 1.3f, 0.05f, 3, 2.0f, 0f, 1.2f, 0.75f, 0f);
+  public static final ClaimTuning DEFAULT = new ClaimTuning(30, 0.5f, 1.5f, 1.3f, 0.05f, 3, 2.0f, 0f, 0f, 0f, 0f);
 
   public ClaimTuning withVariantBoost(float v) {
     return new ClaimTuning(maxTerms, v, numberBoost, nameBoost, pairBoost, pairSlop, titleBoost, idfExponent, k1, b, fuzzyBoost);
