@@ -86,6 +86,13 @@ public final class Fields {
     return (exact ? EXACT_ANALYZER_BY_LANGUAGE : ANALYZER_BY_LANGUAGE).get(f.substring(dot + 1));
   }
 
+  /** The language of a text field or its exact twin ({@code body.ar.exact} → {@code ar}), or "" for others. */
+  public static String languageOf(String field) {
+    String f = field.endsWith(EXACT_SUFFIX) ? field.substring(0, field.length() - EXACT_SUFFIX.length()) : field;
+    int dot = f.lastIndexOf('.');
+    return dot < 0 ? "" : f.substring(dot + 1);
+  }
+
   /** The language whose fields hold a release in {@code language}. */
   public static String indexLanguage(String language) {
     return LANGUAGES.contains(language) ? language : "en";

@@ -116,9 +116,18 @@ public final class KeywordQueries {
    * made only of stop words or punctuation leaves nothing to search for and matches nothing.
    */
   public Query plainText(String text) {
+    return plainText(text, null);
+  }
+
+  /**
+   * {@link #plainText} over the fields of one language only (all languages when {@code language} is null):
+   * for prose whose language is known, where the other chain mostly finds its numbers.
+   */
+  public Query plainText(String text, String language) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int clauses = 0;
     for (Map.Entry<String, Float> f : rankWeights.entrySet()) {
+      if (language != null && !Fields.languageOf(f.getKey()).equals(language)) continue;
       for (String term : terms(f.getKey(), text)) {
         if (clauses >= IndexSearcher.getMaxClauseCount()) break;
         all.add(weigh(new TermQuery(new Term(f.getKey(), term)), f.getValue()), BooleanClause.Occur.SHOULD);

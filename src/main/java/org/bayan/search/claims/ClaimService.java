@@ -63,10 +63,14 @@ public final class ClaimService {
    */
   static final float SALIENT_WEIGHT = 0.5f;
 
-  /** The ranked query of a claim: its keyword ranking plus the weighted salient-term query. */
+  /**
+   * The ranked query of a claim: the keyword ranking of its words over the fields of the claim's own language,
+   * plus the weighted salient-term query. Statements in the other language are reached through the salient
+   * query alone, where what the other chain finds in the claim (mostly its numbers) already counts for less.
+   */
   private Query rankingQuery(String claim, ClaimQueries.Built built) {
     return new BooleanQuery.Builder()
-        .add(keyword.freeText(claim), BooleanClause.Occur.SHOULD)
+        .add(keyword.plainText(claim, ClaimQueries.dominantLanguage(claim)), BooleanClause.Occur.SHOULD)
         .add(new BoostQuery(built.query(), SALIENT_WEIGHT), BooleanClause.Occur.SHOULD)
         .build();
   }
