@@ -52,7 +52,7 @@ public final class BayanServer implements AutoCloseable {
     FeedController feedController = new FeedController(search);
     SuggestController suggestController = new SuggestController(api.suggest());
     OpenApiController openApi = new OpenApiController();
-    PageController pages = new PageController(search, api.statements(), api.agencies());
+    PageController pages = new PageController(search, api.statements(), api.agencies(), api.claims());
     SecurityHeaders security = new SecurityHeaders(web);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;

@@ -13,6 +13,10 @@ import org.bayan.http.Json;
 import org.bayan.search.InvalidParameterException;
 import org.bayan.search.SearchRequest;
 import org.bayan.search.StatementSearch;
+import org.bayan.search.claims.ClaimHit;
+import org.bayan.search.claims.ClaimRequest;
+import org.bayan.search.claims.ClaimResponse;
+import org.bayan.search.claims.ClaimService;
 import org.bayan.search.StatementReader;
 import org.bayan.search.StatementView;
 import org.bayan.statement.Agency;
@@ -24,6 +28,7 @@ import org.bayan.statement.Agency;
  */
 public final class PageController {
   private final StatementSearch search;
+  private final ClaimService claims;
   private final StatementReader statements;
   private final Supplier<List<Agency>> agencies;
   private final Assets assets = new Assets();
@@ -32,6 +37,13 @@ public final class PageController {
   private final Layout layout;
 
   public PageController(StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies) {
+    this(search, statements, agencies, null);
+  }
+
+  /** With {@code claims} null, claim mode falls back to a keyword search of the claim's text and says so. */
+  public PageController(StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies,
+      ClaimService claims) {
+    this.claims = claims;
     this.search = search;
     this.statements = statements;
     this.agencies = agencies;
@@ -47,7 +59,8 @@ public final class PageController {
     if (ctx.method().name().equals("POST")) {
       query.putAll(ctx.formParamMap());
       claim = Optional.ofNullable(ctx.formParam("claim")).map(String::strip).orElse("");
-      if (claim.length() > SearchRequest.MAX_QUERY_CHARS) claim = claim.substring(0, SearchRequest.MAX_QUERY_CHARS);
+      int max = claims != null ? ClaimRequest.MAX_TEXT_CHARS : SearchRequest.MAX_QUERY_CHARS;
+      if (claim.length() > max) claim = claim.substring(0, max);
     }
     SearchParams params = SearchParams.of(query, claim);
     boolean claimMode = "claim".equals(params.first("mode"));
@@ -59,8 +72,11 @@ public final class PageController {
         List<String> values = params.all(name);
         if (!values.isEmpty()) searchParams.put(name, values);
       }
-      SearchRequest req = SearchRequest.parse(searchParams);
-      response = Json.mapper().valueToTree(search.search(req));
+      if (claim != null && !claim.isEmpty() && claims != null) {
+        response = claimResults(claim, params, origin(ctx));
+      } else {
+        response = Json.mapper().valueToTree(search.search(SearchRequest.parse(searchParams)));
+      }
     } catch (InvalidParameterException e) {
       error = e.getMessage();
       ctx.status(HttpStatus.BAD_REQUEST);
@@ -71,6 +87,33 @@ public final class PageController {
     Map<String, Long> counts = search.countByAgency(new ArrayList<>(byId.keySet()));
     html(ctx, searchPage.render(new SearchPage.Model(ui, params, response, error, claim, claimMode || claim != null,
         byId, counts, origin(ctx))));
+  }
+
+  /**
+   * Claim lookup shown like search results: each statement with the sentences that bear on the claim as its
+   * snippet (already escaped, matches marked) and its title escaped here.
+   */
+  private JsonNode claimResults(String claim, SearchParams params, String origin) {
+    ClaimResponse res = claims.search(ClaimRequest.parse(claim, params.first("lang"), params.all("agency"),
+        params.first("from"), params.first("to"), params.all("type"), null, origin));
+    var out = Json.mapper().createObjectNode();
+    out.put("query", claim);
+    out.put("total", res.hits().size());
+    out.put("claim", true);
+    var hits = out.putArray("hits");
+    for (ClaimHit h : res.hits()) {
+      var o = hits.addObject();
+      o.put("id", h.id());
+      o.set("agency", Json.mapper().valueToTree(h.agency()));
+      o.put("title", Html.esc(h.title()));
+      o.put("snippet", String.join(" … ", h.evidence().stream().map(e -> e.text()).toList()));
+      o.put("published_at", h.publishedAt());
+      o.put("source_url", h.sourceUrl());
+      o.put("language", h.language());
+      o.put("type", h.type());
+      o.put("content_hash", h.contentHash());
+    }
+    return out;
   }
 
   public void statement(Context ctx) {

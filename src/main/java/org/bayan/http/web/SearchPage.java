@@ -65,7 +65,7 @@ final class SearchPage {
     if (m.claimMode()) {
       b.append("<form class=\"claim-form\" method=\"post\" action=\"/\">")
           .append("<label for=\"claim\">").append(Html.esc(ui.t("claim_label"))).append("</label>")
-          .append("<textarea id=\"claim\" name=\"claim\" rows=\"4\" dir=\"auto\" maxlength=\"1000\" required>")
+          .append("<textarea id=\"claim\" name=\"claim\" rows=\"4\" dir=\"auto\" maxlength=\"5000\" required>")
           .append(Html.esc(m.claim() == null ? "" : m.claim())).append("</textarea>")
           .append(hidden).append("<input type=\"hidden\" name=\"mode\" value=\"claim\">")
           .append("<button type=\"submit\">").append(Html.esc(ui.t("claim_button"))).append("</button></form>");
@@ -275,7 +275,9 @@ final class SearchPage {
         .append("<span class=\"feed-icon\" aria-hidden=\"true\"></span>").append(Html.esc(ui.t("atom"))).append("</a>");
     b.append("</div>");
     if (m.claim() != null) {
-      b.append("<p class=\"notice\">").append(Html.esc(ui.t("claim_fallback"))).append("</p>");
+      boolean matched = m.response() != null && m.response().path("claim").asBoolean(false);
+      b.append("<p class=\"notice\">").append(Html.esc(ui.t(matched ? "claim_results" : "claim_fallback")))
+          .append("</p>");
     }
     if (m.error() != null) {
       b.append("<div class=\"notice error\" role=\"alert\"><strong>").append(Html.esc(ui.t("bad_request")))

@@ -57,6 +57,9 @@ record Ui(String lang) {
       Map.entry("claim_fallback", new String[] {
           "مطابقة الادعاءات غير متاحة بعد على هذا الخادم؛ النتائج أدناه بحث بالكلمات في نص الادعاء.",
           "Claim matching is not available on this server yet; below are keyword results for the claim's text."}),
+      Map.entry("claim_results", new String[] {
+          "البيانات الرسمية الأقرب إلى الادعاء، مع الجمل التي تؤكده أو تنفيه.",
+          "The official statements closest to the claim, with the sentences that confirm or deny it."}),
       Map.entry("claim_searched", new String[] {"نص الادعاء", "Claim text"}),
       Map.entry("results", new String[] {"نتيجة", "results"}),
       Map.entry("result_one", new String[] {"نتيجة واحدة", "1 result"}),

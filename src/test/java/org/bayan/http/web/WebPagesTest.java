@@ -171,14 +171,15 @@ class WebPagesTest {
   }
 
   @Test
-  void claim_lookup_falls_back_to_keyword_search_and_says_so() throws Exception {
+  void claim_mode_finds_the_statement_with_its_evidence_sentence_marked() throws Exception {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("mode=claim&claim=" + TestServer.enc("الداخلية أغلقت الطرق الرئيسية يوم الجمعة")))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode());
-    assertTrue(r.body().contains("مطابقة الادعاءات غير متاحة بعد"), "says it fell back");
+    assertTrue(r.body().contains("البيانات الرسمية الأقرب إلى الادعاء"), "says these are claim matches");
     assertTrue(r.body().contains("/s/moi-1"), "finds the denial");
+    assertTrue(r.body().contains("<mark>"), "marks the matched words of the evidence");
     assertTrue(r.body().contains("الداخلية أغلقت الطرق الرئيسية يوم الجمعة</textarea>"), "keeps the claim");
   }
 
