@@ -54,8 +54,11 @@ public final class PageController {
     JsonNode response = null;
     String error = null;
     try {
-      SearchRequest req = SearchRequest.parse(params.first("q"), params.all("agency"), params.first("lang"),
-          params.first("from"), params.first("to"), params.first("page"), null);
+      Map<String, List<String>> asked = new LinkedHashMap<>();
+      for (String k : List.of("q", "agency", "lang", "from", "to", "page")) {
+        if (!params.all(k).isEmpty()) asked.put(k, params.all(k));
+      }
+      SearchRequest req = SearchRequest.parse(asked);
       response = Json.mapper().valueToTree(search.search(req));
     } catch (InvalidParameterException e) {
       error = e.getMessage();
