@@ -53,7 +53,13 @@ public final class Harness {
       case "index" -> index(args[1], args[2], Integer.parseInt(args[3]), roots(args, 4));
       case "serve" -> serve(args[1], args[2], Integer.parseInt(args[3]));
       case "quality" -> quality(Path.of(args[1]), Path.of(args[2]), Arrays.asList(args).subList(3, args.length));
-      case "corpus" -> System.out.println("RESULT docs=" + BenchDoc.writeRepeated(roots(args, 3), Integer.parseInt(args[2]), Path.of(args[1])));
+      case "corpus" -> {
+        Path out = Files.createDirectories(Path.of(args[1]));
+        long n = BenchDoc.writeRepeated(roots(args, 3), Integer.parseInt(args[2]), out.resolve("releases.jsonl.gz.part"));
+        mergeAgencies(roots(args, 3), out.resolve("agencies.json"));
+        Files.move(out.resolve("releases.jsonl.gz.part"), out.resolve("releases.jsonl.gz"));
+        System.out.println("RESULT docs=" + n);
+      }
       case "queries" -> queries(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
       default -> throw new IllegalArgumentException("unknown subcommand " + args[0]);
     }
@@ -179,6 +185,17 @@ public final class Harness {
         w.write('\n');
       }
     }
+  }
+
+  /** One agencies.json holding the agencies of every agencies.json beside the given release files. */
+  static void mergeAgencies(List<Path> roots, Path out) throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ArrayNode all = json.createArrayNode();
+    for (Path r : roots) {
+      Path a = (Files.isDirectory(r) ? r : r.getParent()).resolve("agencies.json");
+      if (Files.exists(a)) json.readTree(a.toFile()).forEach(all::add);
+    }
+    json.writeValue(out.toFile(), all);
   }
 
   /** The query texts of a topics.tsv ({@code qid<TAB>text}). */
