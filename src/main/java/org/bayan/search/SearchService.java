@@ -25,6 +25,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.bayan.index.Fields;
 import org.bayan.index.LuceneIndex;
 import org.bayan.search.query.ParsedQuery;
@@ -34,6 +35,11 @@ import org.bayan.statement.Agency;
 /** Search over the index: query language, filters, facets, order, paging, highlighting, spelling. Thread-safe. */
 public final class SearchService {
   public static final int TOTAL_HITS_THRESHOLD = 10_000;
+  /**
+   * Past {@link #TOTAL_HITS_THRESHOLD} matches, facets count this many best hits instead of every match: a long
+   * OR query matching most of the collection would otherwise spend most of its time visiting every match.
+   */
+  public static final int FACET_SAMPLE = 1_000;
   /** Below this many hits, a corrected query is looked for. */
   static final int FEW_HITS = 3;
   static final int MAX_AGENCY_FACETS = 20;
@@ -69,20 +75,27 @@ public final class SearchService {
     int n = skip + req.size();
     IndexSearcher searcher = index.acquire();
     try {
-      CollectorManager<?, ? extends TopDocs> top = topDocs(order, n, req.cursor(), searcher);
+      CollectorManager<?, ? extends TopDocs> top = topDocs(order, n, req.cursor(), searcher, TOTAL_HITS_THRESHOLD);
       // Two passes: the top hits with dynamic pruning (WAND skips what cannot reach the page), and the facet
       // counts without scoring. One combined pass would score every matching statement.
       TopDocs docs = searcher.search(query, top);
-      Map<String, Map<String, Long>> counts = facets ? searcher.search(query, new FacetCounts()) : null;
+      // Up to TOTAL_HITS_THRESHOLD matches, the top-hits pass counted them all and facets count them all too;
+      // past it, facets count the best FACET_SAMPLE hits and say so (a pruned pass, like the first one).
+      boolean many = docs.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+      Map<String, Map<String, Long>> counts = !facets ? null
+          : many ? FacetCounts.over(searcher, docs.scoreDocs.length >= FACET_SAMPLE ? docs.scoreDocs
+              : searcher.search(query, topDocs(order, FACET_SAMPLE, null, searcher, FACET_SAMPLE)).scoreDocs)
+          : searcher.search(query, new FacetCounts());
       ScoreDoc[] page = slice(docs.scoreDocs, skip, req.size());
       List<Hit> hits = toHits(searcher, compiled.highlight(), new TopDocs(docs.totalHits, page), compiled.browse());
-      long total = counts != null ? counts.getOrDefault(FacetCounts.MATCHED, Map.of()).getOrDefault("", 0L) : docs.totalHits.value();
+      long total = counts != null && !many ? counts.getOrDefault(FacetCounts.MATCHED, Map.of()).getOrDefault("", 0L)
+          : docs.totalHits.value();
       String next = page.length == req.size() && page.length > 0 && (skip + page.length < total || req.cursor() != null)
           ? cursorAfter(page[page.length - 1], order).encode(req.fingerprint()) : null;
       String didYouMean = facets && total < FEW_HITS ? didYouMean(parsed, searcher, req, total) : null;
       long took = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(req.query(), total, took, req.page(), req.size(), order.param(), hits,
-          counts == null ? null : facetValues(counts), next, didYouMean);
+          counts == null ? null : facetValues(counts), counts != null && many, next, didYouMean);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -134,16 +147,17 @@ public final class SearchService {
     }
   }
 
-  private static CollectorManager<?, ? extends TopDocs> topDocs(SortOrder order, int n, Cursor cursor, IndexSearcher s) {
+  private static CollectorManager<?, ? extends TopDocs> topDocs(SortOrder order, int n, Cursor cursor, IndexSearcher s,
+      int countUpTo) {
     int maxDoc = s.getIndexReader().maxDoc();
     if (order == SortOrder.RELEVANCE) {
       ScoreDoc after = cursor == null ? null : new ScoreDoc(Math.min(cursor.doc(), maxDoc),
           Float.intBitsToFloat((int) cursor.value()));
-      return new TopScoreDocCollectorManager(n, after, TOTAL_HITS_THRESHOLD);
+      return new TopScoreDocCollectorManager(n, after, countUpTo);
     }
     FieldDoc after = cursor == null ? null : new FieldDoc(Math.min(cursor.doc(), maxDoc), Float.NaN,
         new Object[] {cursor.value(), Math.min(cursor.doc(), maxDoc)});
-    return new TopFieldCollectorManager(sort(order), n, after, TOTAL_HITS_THRESHOLD);
+    return new TopFieldCollectorManager(sort(order), n, after, countUpTo);
   }
 
   private static Sort sort(SortOrder order) {
