@@ -7,7 +7,7 @@
 #   bench/run.sh --full    also 1,026,102 statements (the corpora 7 times, new ids) and the -Xmx search
 #
 # Environment: WORK (default /tmp/bayan-bench; indexes, clusters, results), SECS (seconds per load level),
-# ENGINES (default "bayan lucene sqlite sqlite-norm pg"), STEPS (default "index query quality freshness"
+# ENGINES (default "bayan lucene sqlite sqlite-norm pg opensearch"), STEPS (default "index query quality freshness"
 # plus "memory" with --full). Results: $WORK/results/*.tsv and the tables in $WORK/results/tables.md.
 # The corpora are read in place from ../shared, never copied into the project.
 set -euo pipefail
@@ -16,7 +16,7 @@ HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$(cd "$HOME_DIR/../shared" && pwd)"
 WORK="${WORK:-/tmp/bayan-bench}"
 R="$WORK/results"
-ENGINES="${ENGINES:-bayan lucene sqlite sqlite-norm pg}"
+ENGINES="${ENGINES:-bayan lucene sqlite sqlite-norm pg opensearch}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
 JAVA="$JAVA_HOME/bin/java"
@@ -33,6 +33,7 @@ case "$MODE" in
   *) echo "usage: bench/run.sh [--smoke|--quick|--full]" >&2; exit 2;;
 esac
 mkdir -p "$WORK" "$R"
+wait_http() { for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 has() { [[ " $ENGINES " == *" $1 "* ]]; }
 
@@ -42,6 +43,7 @@ mvn -q -B -o -DskipTests package test-compile
 mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp >/dev/null
 # the same JVM flags for Bayan and the Java comparators
 export JDK_JAVA_OPTIONS="--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -XX:+UseParallelGC"
+has opensearch && (cd bench/opensearch && mvn -q -B -o -DskipTests package)
 CP="target/test-classes:target/bayan.jar:$(cat target/bench.cp)"
 need_apt() { command -v "$1" >/dev/null || { log "installing $2"; apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$2" >/dev/null; }; }; }
 need_apt wrk wrk
@@ -77,6 +79,20 @@ pg_rss_kb() { # resident memory of the cluster's processes (shared buffers count
 }
 has pg && start_pg
 
+# ---- OpenSearch: one node in its own JVM (bench/opensearch), data in $WORK/os ------------------------------
+OSPORT=$((PORT_BASE + 98))
+OS_URL="http://127.0.0.1:$OSPORT"
+start_os() {
+  mkdir -p "$WORK/os"
+  "$JAVA" ${OS_HEAP:--Xmx1g} -cp "bench/opensearch/target/classes:bench/opensearch/target/lib/*" \
+    org.bayan.bench.opensearch.OpenSearchNode "$WORK/os" "$OSPORT" > "$WORK/os.log" 2>&1 &
+  OS_PID=$!; PIDS+=("$OS_PID")
+  wait_http "$OS_URL/_cluster/health?wait_for_status=yellow"
+}
+os_rss_kb() { ps -o rss= -p "$OS_PID" | awk '{s+=$1} END {print s+0}'; }
+
+has opensearch && start_os
+
 # /usr/bin/time -v → peak RSS in kB and wall seconds of a command; its own output goes to $1.log
 timed() { local name="$1"; shift; /usr/bin/time -v -o "$R/$name.time" "$@" > "$R/$name.log" 2>&1; }
 peak_kb() { awk -F': ' '/Maximum resident set size/ {print $2}' "$R/$1.time"; }
@@ -103,13 +119,13 @@ index_step() {
         local docs; docs=$(grep -oE '[0-9,]+ added' "$R/$name.log" | tail -1 | tr -dc 0-9 || true)
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "x$scale" bayan "${docs:-0}" "-" "$secs" "$(peak_kb "$name")" \
           "$(du -sb "$WORK/bayan-x$scale/index" | cut -f1)" >> "$R/index.tsv";;
-      pg)
-        local peak=0 sampler
-        ( m=0; while true; do v=$(pg_rss_kb); [ "$v" -gt "$m" ] && m=$v && echo "$m" > "$R/$name.pgrss"; sleep 0.5; done ) & sampler=$!
-        timed "$name" "$JAVA" $HEAP -cp "$CP" org.bayan.bench.Harness index pg "$PG_URL" "$scale" "${ROOTS[@]}"
+      pg|opensearch)
+        local peak=0 sampler url="$PG_URL" rss=pg_rss_kb; [ "$e" = opensearch ] && url="$OS_URL" && rss=os_rss_kb
+        ( m=0; while true; do v=$($rss); [ "$v" -gt "$m" ] && m=$v && echo "$m" > "$R/$name.pgrss"; sleep 0.5; done ) & sampler=$!
+        timed "$name" "$JAVA" $HEAP -cp "$CP" org.bayan.bench.Harness index "$e" "$url" "$scale" "${ROOTS[@]}"
         kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
         peak=$(cat "$R/$name.pgrss" 2>/dev/null || echo 0)
-        record_result "$name" "x$scale" pg "$(( peak + $(peak_kb "$name") ))";;
+        record_result "$name" "x$scale" "$e" "$(( peak + $(peak_kb "$name") ))";;
       *)
         local target="$WORK/$e-x$scale"; [ "$e" = lucene ] || target="$WORK/$e-x$scale.db"
         rm -rf "$target"
@@ -125,7 +141,6 @@ record_result() { # name scale engine rss_kb  (from the harness's RESULT line)
 }
 
 # ---- 2. queries over HTTP ---------------------------------------------------------------------------------
-wait_http() { for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
 start_server() { # engine scale port → PID in SERVER_PID
   local e="$1" scale="$2" port="$3"
   case "$e" in
@@ -146,15 +161,20 @@ load() { # url-prefix-or-path file c secs [POST] → RESULT line
 }
 query_step() {
   local scale="$1"
-  harness queries "$SHARED/eval" "$WORK/keyword.txt" "$WORK/claims.jsonl" >/dev/null
+  harness queries "$SHARED/eval" "$WORK/keyword.txt" "$WORK/claims.jsonl" "$WORK/opensearch.txt" >/dev/null
   local port=$((PORT_BASE + 1))
   for e in $ENGINES; do
-    start_server "$e" "$scale" "$port"
-    local base="http://127.0.0.1:$port/search?q="; [ "$e" = bayan ] && base="http://127.0.0.1:$port/api/search?q="
+    local base="http://127.0.0.1:$port/search?q=" qfile="$WORK/keyword.txt"
+    if [ "$e" = opensearch ]; then # straight to its REST API: the same topics as match-query bodies
+      base="$OS_URL/docs/_search?source_content_type=application/json&source="; qfile="$WORK/opensearch.txt"; SERVER_PID=
+    else
+      start_server "$e" "$scale" "$port"
+    fi
+    [ "$e" = bayan ] && base="http://127.0.0.1:$port/api/search?q="
     log "queries: $e x$scale (warm-up ${SECS}s)"
-    load "$base" "$WORK/keyword.txt" 2 "$SECS" >/dev/null
+    load "$base" "$qfile" 2 "$SECS" >/dev/null
     for c in $LEVELS; do
-      local res; res=$(load "$base" "$WORK/keyword.txt" "$c" "$SECS")
+      local res; res=$(load "$base" "$qfile" "$c" "$SECS")
       printf '%s\tkeyword\t%s\t%s\t%s\n' "x$scale" "$e" "$c" "$res" >> "$R/query.tsv"; log "  c=$c $res"
     done
     if [ "$e" = bayan ]; then
@@ -165,7 +185,7 @@ query_step() {
         printf '%s\tclaims\t%s\t%s\t%s\n' "x$scale" "$e" "$c" "$res" >> "$R/query.tsv"; log "  claims c=$c $res"
       done
     fi
-    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+    [ -n "$SERVER_PID" ] && { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; }
   done
 }
 
@@ -173,7 +193,7 @@ query_step() {
 quality_step() {
   log "quality: $ENGINES"
   local eval_root="$SHARED/eval"
-  "$JAVA" $HEAP -Dbench.pg="$PG_URL" -cp "$CP" org.bayan.bench.Harness quality "$eval_root" "$HOME_DIR/analyzers" $ENGINES > "$R/quality.md"
+  "$JAVA" $HEAP -Dbench.pg="$PG_URL" -Dbench.opensearch="$OS_URL" -cp "$CP" org.bayan.bench.Harness quality "$eval_root" "$HOME_DIR/analyzers" $ENGINES > "$R/quality.md"
 }
 
 # ---- 4. freshness: bayan index of one file beside a running server → searchable ---------------------------

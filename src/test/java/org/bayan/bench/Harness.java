@@ -30,20 +30,27 @@ import org.bayan.statement.Release;
  *   serve ENGINE TARGET PORT             GET /search?q= → {"ids": [...]} (top 10) over HTTP until killed
  *   quality EVAL_ROOT ANALYZERS ENGINE... nDCG@10, MRR@10, Recall@100 on every eval set (ENGINE bayan or below)
  *   corpus OUT REPEAT ROOT...            the release files REPEAT times with new ids, as one .jsonl.gz
- *   queries EVAL_ROOT OUT_KEYWORD OUT_CLAIMS   wrk inputs: URL-encoded topics, and ans-dev claims as JSON
+ *   queries EVAL_ROOT OUT_KEYWORD OUT_CLAIMS [OUT_OPENSEARCH]   wrk inputs: URL-encoded topics, ans-dev claims
+ *                                        as JSON, and the topics as URL-encoded OpenSearch request bodies
  * </pre>
  * ENGINE: {@code lucene} (TARGET a folder), {@code sqlite}, {@code sqlite-norm} (TARGET a file), {@code pg}
- * (TARGET a JDBC URL).
+ * (TARGET a JDBC URL), {@code opensearch} (TARGET its base URL).
  */
 public final class Harness {
   private Harness() {}
 
   static TextEngine engine(String name, String target, boolean create) throws Exception {
+    return engine(name, target, create, "docs");
+  }
+
+  /** {@code collection}: the table (PostgreSQL) or index (OpenSearch) to use. */
+  static TextEngine engine(String name, String target, boolean create, String collection) throws Exception {
     return switch (name) {
       case "lucene" -> new LuceneEngine(Path.of(target), create);
       case "sqlite" -> new SqliteEngine(Path.of(target), false, create);
       case "sqlite-norm" -> new SqliteEngine(Path.of(target), true, create);
-      case "pg" -> new PostgresEngine(target, "docs", create);
+      case "pg" -> new PostgresEngine(target, collection, create);
+      case "opensearch" -> new OpenSearchEngine(target, collection, create);
       default -> throw new IllegalArgumentException("unknown engine " + name + " (lucene, sqlite, sqlite-norm, pg)");
     };
   }
@@ -60,7 +67,7 @@ public final class Harness {
         Files.move(out.resolve("releases.jsonl.gz.part"), out.resolve("releases.jsonl.gz"));
         System.out.println("RESULT docs=" + n);
       }
-      case "queries" -> queries(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+      case "queries" -> queries(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), args.length > 4 ? Path.of(args[4]) : null);
       default -> throw new IllegalArgumentException("unknown subcommand " + args[0]);
     }
   }
@@ -138,14 +145,16 @@ public final class Harness {
   private static Retriever retriever(String engine, List<Release> docs, AnalyzerRegistry registry, Path where) {
     if (engine.equals("bayan")) return new BayanRetriever(registry, docs);
     try {
-      String target = engine.equals("pg") ? System.getProperty("bench.pg") : where.toString();
-      TextEngine e = engine(engine, target, true);
+      boolean remote = engine.equals("pg") || engine.equals("opensearch");
+      String target = remote ? System.getProperty("bench." + engine) : where.toString();
+      String collection = "q_" + where.getFileName().toString().replaceAll("[^a-z0-9]", "_");
+      TextEngine e = engine(engine, target, true, collection);
       for (Release r : docs) {
         String lang = r.language() != null ? r.language() : BenchDoc.arabicShare(r.body()) > 0.3 ? "ar" : "en";
         e.add(new BenchDoc(r.id(), lang, r.title() == null ? "" : r.title(), r.body()));
       }
       e.finish();
-      TextEngine reader = engine.equals("pg") ? e : engine(engine, target, false);
+      TextEngine reader = remote ? e : engine(engine, target, false);
       return new Retriever() {
         @Override
         public List<String> rank(String query, int n) {
@@ -171,13 +180,16 @@ public final class Harness {
     }
   }
 
-  static void queries(Path evalRoot, Path keyword, Path claims) throws Exception {
-    List<String> kw = new ArrayList<>();
-    for (EvalSet set : EvalSet.all(evalRoot)) {
-      for (String q : topics(set.topics())) kw.add(URLEncoder.encode(q, StandardCharsets.UTF_8));
+  static void queries(Path evalRoot, Path keyword, Path claims, Path opensearch) throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (EvalSet set : EvalSet.all(evalRoot)) texts.addAll(topics(set.topics()));
+    java.util.Collections.shuffle(texts, new java.util.Random(42));
+    Files.write(keyword, texts.stream().map(q -> URLEncoder.encode(q, StandardCharsets.UTF_8)).toList(), StandardCharsets.UTF_8);
+    if (opensearch != null) {
+      List<String> bodies = new ArrayList<>();
+      for (String q : texts) bodies.add(URLEncoder.encode(OpenSearchEngine.body(q, 10), StandardCharsets.UTF_8));
+      Files.write(opensearch, bodies, StandardCharsets.UTF_8);
     }
-    java.util.Collections.shuffle(kw, new java.util.Random(42));
-    Files.write(keyword, kw, StandardCharsets.UTF_8);
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     try (Writer w = Files.newBufferedWriter(claims, StandardCharsets.UTF_8)) {
       for (String q : topics(evalRoot.resolve("ans-dev/topics.tsv"))) {
