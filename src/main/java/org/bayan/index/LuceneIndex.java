@@ -1,19 +1,13 @@
 package org.bayan.index;
 
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.IndexWriter;
@@ -42,15 +36,6 @@ public final class LuceneIndex implements Closeable {
   private final SearcherManager searchers;
   private final Analyzer analyzer;
   private volatile long appliedOffset;
-  /** Below this many versions a batch is written on the calling thread alone. */
-  private static final int PARALLEL_MIN = 64;
-  /** The second indexing thread, when the machine has a second core (null otherwise). */
-  private final ExecutorService helper = Runtime.getRuntime().availableProcessors() < 2 ? null
-      : Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "bayan-index-helper");
-        t.setDaemon(true);
-        return t;
-      });
 
   private LuceneIndex(Directory dir, IndexWriter writer, Analyzer analyzer) throws IOException {
     this.dir = dir;
@@ -114,33 +99,6 @@ public final class LuceneIndex implements Closeable {
 
   /** Indexes each version as the current state of its statement (replacing any earlier version). */
   public void apply(Collection<StatementVersion> versions) {
-    // IndexWriter analyzes on the calling thread, so a second thread doubles indexing on two cores. Versions
-    // are split by id: all versions of one statement go to the same thread, in store order, so the last one
-    // applied is still the newest; versions of different statements may land in any order.
-    if (versions.size() < PARALLEL_MIN || helper == null) {
-      write(versions);
-      return;
-    }
-    List<StatementVersion> mine = new ArrayList<>(versions.size() / 2 + 1);
-    List<StatementVersion> theirs = new ArrayList<>(versions.size() / 2 + 1);
-    for (StatementVersion v : versions) ((v.id().hashCode() & 1) == 0 ? mine : theirs).add(v);
-    Future<?> other = helper.submit(() -> write(theirs));
-    try {
-      write(mine);
-    } finally {
-      try {
-        other.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while indexing", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) throw re;
-        throw new IllegalStateException(e.getCause());
-      }
-    }
-  }
-
-  private void write(Collection<StatementVersion> versions) {
     try {
       for (StatementVersion v : versions) {
         writer.updateDocument(new Term(Fields.ID, v.id()), StatementDocuments.toDocument(v));
@@ -226,7 +184,6 @@ public final class LuceneIndex implements Closeable {
 
   @Override
   public void close() throws IOException {
-    if (helper != null) helper.shutdownNow();
     try {
       searchers.close();
       writer.rollback(); // uncommitted changes are replayed from the store next time
