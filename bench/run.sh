@@ -80,7 +80,7 @@ pg_rss_kb() { # resident memory of the cluster's processes (shared buffers count
 has pg && start_pg
 
 # ---- OpenSearch: one node in its own JVM (bench/opensearch), data in $WORK/os ------------------------------
-OSPORT=$((PORT_BASE + 98))
+OSPORT="${OSPORT:-9250}" # the runner takes ports up to 9299 only
 OS_URL="http://127.0.0.1:$OSPORT"
 start_os() {
   mkdir -p "$WORK/os"
