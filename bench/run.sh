@@ -185,7 +185,7 @@ query_step() {
         printf '%s\tclaims\t%s\t%s\t%s\n' "x$scale" "$e" "$c" "$res" >> "$R/query.tsv"; log "  claims c=$c $res"
       done
     fi
-    [ -n "$SERVER_PID" ] && { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; }
+    if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
   done
 }
 
@@ -238,13 +238,14 @@ memory_step() {
   printf '%s\tsmallest\n' "$hi" >> "$R/memory.tsv"
 }
 
+step() { [[ " $STEPS " == *" $1 "* ]]; }
 for s in $SCALES; do
-  [[ " $STEPS " == *" index "* ]] && index_step "$s"
-  [[ " $STEPS " == *" query "* ]] && query_step "$s"
+  if step index; then index_step "$s"; fi
+  if step query; then query_step "$s"; fi
 done
-[[ " $STEPS " == *" quality "* ]] && quality_step
-[[ " $STEPS " == *" freshness "* ]] && freshness_step
-[[ " $STEPS " == *" memory "* ]] && memory_step
+if step quality; then quality_step; fi
+if step freshness; then freshness_step; fi
+if step memory; then memory_step; fi
 python3 "$HOME_DIR/bench/tables.py" "$R" > "$R/tables.md"
 log "tables: $R/tables.md"
 cat "$R/tables.md"
