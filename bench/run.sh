@@ -210,7 +210,7 @@ freshness_step() {
     local t0 t1 t2; t0=$(date +%s%N)
     bayan index --data "$data" "$f" > /dev/null 2>&1
     t1=$(date +%s%N)
-    until curl -sf "http://127.0.0.1:$port/api/search?q=$word" | grep -q '"total":1'; do sleep 0.005; done
+    until curl -sf "http://127.0.0.1:$port/api/search?q=$word" | grep -q "bench-fresh-$word"; do sleep 0.005; done
     t2=$(date +%s%N)
     printf '%s\t%s\t%s\n' "$i" $(( (t2 - t1) / 1000000 )) $(( (t2 - t0) / 1000000 )) >> "$R/freshness.tsv"
   done
