@@ -47,14 +47,29 @@ public final class IndexSync {
    * makes it searchable. Returns how many versions the index applied.
    */
   public int catchUp() {
-    return shielded(this::doCatchUp);
+    return shielded(() -> doCatchUp(true));
   }
 
-  private synchronized int doCatchUp() {
+  /**
+   * Applies what is new in the store without opening a new searcher: for a bulk run, where nobody searches
+   * until it ends, so the index writes fewer, larger segments (each refresh would flush a small one).
+   */
+  public int applyPending() {
+    return shielded(() -> doCatchUp(false));
+  }
+
+  private int doCatchUp() {
+    return doCatchUp(true);
+  }
+
+  private synchronized int doCatchUp(boolean searchable) {
     store.refresh();
     if (log != null) catchUpLog();
     long from = index.appliedOffset();
-    if (from >= store.endOffset()) return 0;
+    if (from >= store.endOffset()) {
+      if (searchable) index.refresh(); // what applyPending left unsearchable
+      return 0;
+    }
     List<StatementVersion> batch = new ArrayList<>(BATCH);
     int[] count = {0};
     long to = store.scan(from, v -> {
@@ -67,7 +82,7 @@ public final class IndexSync {
     });
     index.apply(batch);
     index.setAppliedOffset(to);
-    index.refresh();
+    if (searchable) index.refresh();
     return count[0];
   }
 

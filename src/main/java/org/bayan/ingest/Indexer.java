@@ -108,7 +108,7 @@ public final class Indexer {
         case UNCHANGED -> counts[2]++;
       }
     }
-    if (sync != null) sync.catchUp();
+    if (sync != null) sync.applyPending();
   }
 
   // The shared corpora and agency exports keep an agencies.json beside their releases: registering it

@@ -13,13 +13,15 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.bayan.index.Fields;
 
 /**
- * Counts, over every statement matching a query, the values of the keyword fields (from their doc values) and
+ * Counts, over every statement matching a query (or over given hits, see {@link #over}), the values of the keyword fields (from their doc values) and
  * the publication year (UTC). Counting runs per segment on ordinals; only the ordinals seen are looked up.
  */
 final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<String, Map<String, Long>>> {
@@ -39,6 +41,22 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
     for (int y = FIRST_YEAR; y <= LAST_YEAR + 1; y++) {
       YEAR_STARTS[y - FIRST_YEAR] = ZonedDateTime.of(y, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli();
     }
+  }
+
+  /** The same counts over the given hits only (e.g. the best N of a query matching most statements). */
+  static Map<String, Map<String, Long>> over(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+    int[] docs = java.util.Arrays.stream(hits).mapToInt(h -> h.doc).sorted().distinct().toArray();
+    FacetCounts manager = new FacetCounts();
+    Counter counter = manager.newCollector();
+    int i = 0;
+    for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
+      int end = ctx.docBase + ctx.reader().maxDoc();
+      if (i >= docs.length || docs[i] >= end) continue;
+      LeafCollector leaf = counter.getLeafCollector(ctx);
+      while (i < docs.length && docs[i] < end) leaf.collect(docs[i++] - ctx.docBase);
+      leaf.finish();
+    }
+    return manager.reduce(List.of(counter));
   }
 
   @Override

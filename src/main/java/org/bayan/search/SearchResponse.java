@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A page of hits. {@code total} is exact when facets are counted, else exact up to
- * {@link SearchService#TOTAL_HITS_THRESHOLD} and a lower bound beyond. {@code facets} maps agency, type,
- * language and year to their counts over the whole result set; {@code nextCursor} continues the walk after
+ * A page of hits. {@code total} is exact up to {@link SearchService#TOTAL_HITS_THRESHOLD} matching statements
+ * and a lower bound beyond. {@code facets} maps agency, type, language and year to their counts over the whole
+ * result set, or, when {@code facetsApproximate}, over its best {@link SearchService#FACET_SAMPLE} hits; {@code nextCursor} continues the walk after
  * this page (null at the end); {@code didYouMean} is a corrected query when this one found little.
  */
 public record SearchResponse(
     String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits,
-    Map<String, List<FacetValue>> facets, String nextCursor, String didYouMean) {}
+    Map<String, List<FacetValue>> facets, boolean facetsApproximate, String nextCursor, String didYouMean) {}

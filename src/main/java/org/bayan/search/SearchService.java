@@ -30,6 +30,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.bayan.index.Fields;
 import org.bayan.index.LuceneIndex;
 import org.bayan.search.query.ParsedQuery;
@@ -39,6 +40,11 @@ import org.bayan.statement.Agency;
 /** Search over the index: query language, filters, facets, order, paging, highlighting, spelling. Thread-safe. */
 public final class SearchService implements StatementSearch {
   public static final int TOTAL_HITS_THRESHOLD = 10_000;
+  /**
+   * Past {@link #TOTAL_HITS_THRESHOLD} matches, facets count this many best hits instead of every match: a long
+   * OR query matching most of the collection would otherwise spend most of its time visiting every match.
+   */
+  public static final int FACET_SAMPLE = 1_000;
   /** Below this many hits, a corrected query is looked for. */
   static final int FEW_HITS = 3;
   static final int MAX_AGENCY_FACETS = 20;
@@ -80,23 +86,29 @@ public final class SearchService implements StatementSearch {
       TopDocs docs;
       List<ScoreDoc> kept;
       while (true) {
-        docs = searcher.search(query, topDocs(order, window, req.cursor(), searcher));
+        docs = searcher.search(query, topDocs(order, window, req.cursor(), searcher, TOTAL_HITS_THRESHOLD));
         kept = collapse(searcher, docs.scoreDocs, need);
         if (kept.size() >= need || docs.scoreDocs.length < window || window >= MAX_WINDOW) break;
         window = Math.min(MAX_WINDOW, window * 4);
       }
-      Map<String, Map<String, Long>> counts = facets ? searcher.search(query, new FacetCounts()) : null;
+      // Up to TOTAL_HITS_THRESHOLD matches, the top-hits pass counted them all and facets count them all too;
+      // past it, facets count the best FACET_SAMPLE hits and say so (a pruned pass, like the first one).
+      boolean many = docs.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+      Map<String, Map<String, Long>> counts = !facets ? null
+          : many ? FacetCounts.over(searcher, docs.scoreDocs.length >= FACET_SAMPLE ? docs.scoreDocs
+              : searcher.search(query, topDocs(order, FACET_SAMPLE, null, searcher, FACET_SAMPLE)).scoreDocs)
+          : searcher.search(query, new FacetCounts());
       int from = Math.min(kept.size(), skip);
       ScoreDoc[] page = kept.subList(from, Math.min(kept.size(), from + req.size())).toArray(ScoreDoc[]::new);
       List<Hit> hits = toHits(searcher, plan.highlight(), new TopDocs(docs.totalHits, page), plan.browse());
-      long total = counts != null
+      long total = counts != null && !many
           ? counts.getOrDefault(FacetCounts.MATCHED, Map.of()).getOrDefault("", 0L) : docs.totalHits.value();
       String next = page.length == req.size() && (skip + page.length < total || req.cursor() != null)
           ? cursorAfter(page[page.length - 1], order).encode(req.fingerprint()) : null;
       String didYouMean = facets && total < FEW_HITS ? didYouMean(parsed, searcher, req, total) : null;
       long took = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(req.query(), total, took, req.page(), req.size(), order.param(), hits,
-          counts == null ? null : facetValues(counts), next, didYouMean);
+          counts == null ? null : facetValues(counts), counts != null && many, next, didYouMean);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -199,16 +211,17 @@ public final class SearchService implements StatementSearch {
     }
   }
 
-  private static CollectorManager<?, ? extends TopDocs> topDocs(SortOrder order, int n, Cursor cursor, IndexSearcher s) {
+  private static CollectorManager<?, ? extends TopDocs> topDocs(SortOrder order, int n, Cursor cursor, IndexSearcher s,
+      int countUpTo) {
     int maxDoc = s.getIndexReader().maxDoc();
     if (order == SortOrder.RELEVANCE) {
       ScoreDoc after = cursor == null ? null : new ScoreDoc(Math.min(cursor.doc(), maxDoc),
           Float.intBitsToFloat((int) cursor.value()));
-      return new TopScoreDocCollectorManager(n, after, TOTAL_HITS_THRESHOLD);
+      return new TopScoreDocCollectorManager(n, after, countUpTo);
     }
     FieldDoc after = cursor == null ? null : new FieldDoc(Math.min(cursor.doc(), maxDoc), Float.NaN,
         new Object[] {cursor.value(), Math.min(cursor.doc(), maxDoc)});
-    return new TopFieldCollectorManager(sort(order), n, after, TOTAL_HITS_THRESHOLD);
+    return new TopFieldCollectorManager(sort(order), n, after, countUpTo);
   }
 
   private static Sort sort(SortOrder order) {

@@ -1,0 +1,78 @@
+package org.bayan.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.bayan.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark suite's parts on the demo releases, in seconds: the comparators index and find, the wrk inputs
+ * are written, the repeated corpus gets new ids, and the script parses. The full run (bench/run.sh) is not a test.
+ */
+class BenchSmokeTest {
+  static final List<Path> DEMO = List.of(Fixtures.project().resolve("demo/releases.jsonl.gz"));
+  @TempDir Path tmp;
+
+  @Test
+  void everyInProcessComparatorIndexesTheDemoAndFindsAStatementByItsTitle() throws Exception {
+    BenchDoc[] first = new BenchDoc[1];
+    BenchDoc.forEach(DEMO, 1, d -> { if (first[0] == null && d.lang().equals("ar") && !d.title().isBlank()) first[0] = d; });
+    for (String name : List.of("lucene", "sqlite", "sqlite-norm")) {
+      String target = tmp.resolve(name + (name.equals("lucene") ? "" : ".db")).toString();
+      try (TextEngine e = Harness.engine(name, target, true)) {
+        long n = BenchDoc.forEach(DEMO, 1, d -> {
+          try {
+            e.add(d);
+          } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+          }
+        });
+        e.finish();
+        assertEquals(1_077, n);
+        assertTrue(e.sizeBytes() > 0, name);
+      }
+      try (TextEngine e = Harness.engine(name, target, false)) {
+        List<String> ids = e.search(first[0].title(), 10);
+        assertTrue(ids.contains(first[0].id()), name + " finds " + first[0].id() + " by its title: " + ids);
+        assertEquals(List.of(), e.search("!!", 10), name);
+      }
+    }
+  }
+
+  @Test
+  void theRepeatedCorpusHasNewIdsAndTheAgencies() throws Exception {
+    Harness.main(new String[] {"corpus", tmp.resolve("x2").toString(), "2", DEMO.get(0).toString()});
+    long[] n = {0};
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    BenchDoc.forEach(List.of(tmp.resolve("x2")), 1, d -> { n[0]++; ids.add(d.id()); });
+    assertEquals(2 * 1_077, n[0]);
+    assertEquals(2 * 1_077, ids.size());
+    assertTrue(Files.size(tmp.resolve("x2/agencies.json")) > 100);
+  }
+
+  @Test
+  void wrkInputsAreOneRequestALine() throws Exception {
+    Path kw = tmp.resolve("kw.txt");
+    Path claims = tmp.resolve("claims.jsonl");
+    Harness.main(new String[] {"queries", Fixtures.shared().resolve("eval").toString(), kw.toString(), claims.toString()});
+    List<String> lines = Files.readAllLines(kw, StandardCharsets.UTF_8);
+    assertTrue(lines.size() > 1_000);
+    assertFalse(lines.stream().anyMatch(l -> l.contains(" ") || l.contains("&")), "URL-encoded");
+    assertTrue(Files.readAllLines(claims).getFirst().startsWith("{\""));
+  }
+
+  @Test
+  void theScriptParses() throws Exception {
+    Process p = new ProcessBuilder("bash", "-n", Fixtures.project().resolve("bench/run.sh").toString())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+  }
+}
