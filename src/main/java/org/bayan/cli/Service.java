@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bayan.http.BayanServer;
+import org.bayan.http.LimitSettings;
 import org.bayan.http.WebSettings;
 import org.bayan.ingest.RejectsReport;
 import org.bayan.ingest.ReleaseParser;
@@ -50,8 +51,17 @@ public final class Service implements AutoCloseable {
    * @param logOrigin the transparency log's name in its checkpoints
    * @param web which other sites may call the API and frame the embed page
    * @param maxRequestBytes the largest request body accepted (a pushed batch)
+   * @param limits the per-client rate limit of the public endpoints
+   * @param searchBudgetMs how long one search may run before it answers with what it found so far
    */
-  public record Options(String logOrigin, WebSettings web, long maxRequestBytes) {
+  public record Options(String logOrigin, WebSettings web, long maxRequestBytes, LimitSettings limits,
+      long searchBudgetMs) {
+    public Options(String logOrigin, WebSettings web, long maxRequestBytes) {
+      this(logOrigin, web, maxRequestBytes, LimitSettings.NONE, DEFAULT_SEARCH_BUDGET_MS);
+    }
+
+    /** A search that has not finished in this time answers with the hits found so far, marked partial. */
+    public static final long DEFAULT_SEARCH_BUDGET_MS = 2_000;
     /** Default cap on a request body: a pushed batch of a few thousand releases; larger loads go through bayan index. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 32L << 20;
 
@@ -72,7 +82,7 @@ public final class Service implements AutoCloseable {
     BayanServer.Api api = new BayanServer.Api(
         search, statements, engine.agencies::all, suggest, claims, engine.publicLog(options.logOrigin()),
         new BayanServer.Push(push, new ApiKeys(engine.layout.apiKeysFile()), options.maxRequestBytes()));
-    BayanServer server = new BayanServer(api, options.web()).start(host, port);
+    BayanServer server = new BayanServer(api, options.web(), options.limits()).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);

@@ -39,6 +39,10 @@ public final class BayanServer implements AutoCloseable {
   private final List<Route> routes = new ArrayList<>();
 
   public BayanServer(Api api, WebSettings web) {
+    this(api, web, LimitSettings.NONE);
+  }
+
+  public BayanServer(Api api, WebSettings web, LimitSettings limitSettings) {
     SearchService search = api.search();
     Push push = api.push();
     SearchController searchController = new SearchController(search);
@@ -51,6 +55,8 @@ public final class BayanServer implements AutoCloseable {
     OpenApiController openApi = new OpenApiController();
     PageController pages = new PageController(search, api.statements(), api.agencies());
     SecurityHeaders security = new SecurityHeaders(web);
+    Limits limits = new Limits(limitSettings);
+    Access access = new Access(push == null ? null : push.keys());
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -59,6 +65,9 @@ public final class BayanServer implements AutoCloseable {
       // A claim of 5,000 Arabic characters is about 30,000 characters once percent-encoded in a GET URL.
       config.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(64 * 1024));
       config.routes.before(security::apply);
+      config.routes.before(limits::apply);
+      // Every write and admin endpoint, present or future, sits behind the key check.
+      config.routes.before(Access.ADMIN_PATHS, access::check);
       // Cross-origin GETs with safelisted headers need no preflight; these answer clients that send one
       // anyway, and the JSON POST of claim lookup, which always does. Named paths, not a wildcard, so an
       // unknown /api path stays a 404.
@@ -81,7 +90,7 @@ public final class BayanServer implements AutoCloseable {
       get(config, "/openapi.json", openApi::document);
       if (push != null) {
         config.http.maxRequestSize = push.maxRequestBytes();
-        post(config, "/api/admin/releases", new PushController(push.service(), push.keys())::releases);
+        post(config, "/api/admin/releases", new PushController(push.service())::releases);
       }
       // Pages for people, not API endpoints: outside the route table the OpenAPI document is checked against.
       config.routes.get("/", pages::home);
