@@ -73,7 +73,7 @@ public final class Service implements AutoCloseable {
   }
 
   public static Service start(Engine engine, String host, int port, Options options) throws IOException {
-    SearchService search = new SearchService(engine.index, engine.agencies::get);
+    SearchService search = new SearchService(engine.index, engine.agencies::get, options.searchBudgetMs());
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
     ClaimService claims = new ClaimService(engine.index, engine.agencies::get);
     SuggestService suggest = new SuggestService(engine.index, engine.agencies::all);

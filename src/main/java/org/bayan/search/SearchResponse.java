@@ -7,8 +7,9 @@ import java.util.Map;
  * A page of hits. {@code total} is exact when facets are counted, else exact up to
  * {@link SearchService#TOTAL_HITS_THRESHOLD} and a lower bound beyond. {@code facets} maps agency, type,
  * language and year to their counts over the whole result set; {@code nextCursor} continues the walk after
- * this page (null at the end); {@code didYouMean} is a corrected query when this one found little.
+ * this page (null at the end); {@code didYouMean} is a corrected query when this one found little;
+ * {@code partial} is true when the search ran out of its time budget and answers with what it found by then.
  */
 public record SearchResponse(
     String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits,
-    Map<String, List<FacetValue>> facets, String nextCursor, String didYouMean) {}
+    Map<String, List<FacetValue>> facets, String nextCursor, String didYouMean, boolean partial) {}
