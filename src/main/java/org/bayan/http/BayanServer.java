@@ -64,6 +64,7 @@ public final class BayanServer implements AutoCloseable {
       config.http.prefer405over404 = true;
       // A claim of 5,000 Arabic characters is about 30,000 characters once percent-encoded in a GET URL.
       config.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(64 * 1024));
+      config.requestLogger.http(new AccessLog()::log);
       config.routes.before(security::apply);
       config.routes.before(limits::apply);
       // Every write and admin endpoint, present or future, sits behind the key check.

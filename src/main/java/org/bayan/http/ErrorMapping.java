@@ -64,6 +64,6 @@ final class ErrorMapping {
   static String sanitize(String s) {
     if (s == null) return "";
     String t = s.length() > 200 ? s.substring(0, 200) + "…" : s;
-    return t.replaceAll("[\\p{Cntrl}]", "?");
+    return t.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", "?");
   }
 }
