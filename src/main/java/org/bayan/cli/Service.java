@@ -81,7 +81,8 @@ public final class Service implements AutoCloseable {
         new RejectsReport(engine.layout.rejectsFile()), ReleaseParser.DEFAULT_MAX_BODY_CHARS);
     BayanServer.Api api = new BayanServer.Api(
         search, statements, engine.agencies::all, suggest, claims, engine.publicLog(options.logOrigin()),
-        new BayanServer.Push(push, new ApiKeys(engine.layout.apiKeysFile()), options.maxRequestBytes()));
+        new BayanServer.Push(push, new ApiKeys(engine.layout.apiKeysFile()), options.maxRequestBytes()),
+        gauges(engine, search));
     BayanServer server = new BayanServer(api, options.web(), options.limits()).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
@@ -104,6 +105,36 @@ public final class Service implements AutoCloseable {
       }
     }, COMMIT_MS, COMMIT_MS, TimeUnit.MILLISECONDS);
     return new Service(engine, search, server, follower);
+  }
+
+  private static java.util.List<BayanServer.Gauge> gauges(Engine engine, SearchService search) {
+    return java.util.List.of(
+        new BayanServer.Gauge("bayan.statements", "Statements searchable now", search::size),
+        new BayanServer.Gauge("bayan.store.bytes", "Size of the release store file", () -> engine.store.endOffset()),
+        new BayanServer.Gauge("bayan.index.bytes", "Size of the Lucene index on disk", () -> folderBytes(engine.layout.indexDir())),
+        new BayanServer.Gauge("bayan.index.backlog.bytes",
+            "Store bytes not yet indexed (refresh lag; the follower catches up every 200 ms)",
+            () -> Math.max(0, engine.store.endOffset() - engine.index.appliedOffset())),
+        new BayanServer.Gauge("bayan.log.entries", "Entries in the transparency log", () -> engine.log.size()),
+        new BayanServer.Gauge("bayan.log.bytes", "Size of the transparency log on disk", () -> folderBytes(engine.layout.logDir())),
+        new BayanServer.Gauge("bayan.ingest.quarantined.bytes", "Size of the quarantine of rejected records",
+            () -> fileBytes(engine.layout.rejectsFile())));
+  }
+
+  private static double folderBytes(java.nio.file.Path dir) {
+    try (var files = java.nio.file.Files.list(dir)) {
+      return files.mapToLong(Service::fileBytes).sum();
+    } catch (IOException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static long fileBytes(java.nio.file.Path f) {
+    try {
+      return java.nio.file.Files.isRegularFile(f) ? java.nio.file.Files.size(f) : 0;
+    } catch (IOException e) {
+      return 0; // deleted between listing and sizing: a merge finished
+    }
   }
 
   /**

@@ -7,12 +7,14 @@ import org.bayan.ingest.push.ApiKey;
 import org.bayan.ingest.push.ApiKeys;
 
 /**
- * The one check in front of every write and admin endpoint ({@code /api/admin/*}): an active API key with the
+ * The one check in front of every write and admin endpoint ({@code /api/admin/*}, {@code /metrics}): an active API key with the
  * scope the endpoint needs, else 401 (no key, or an unknown or revoked one) or 403 (a key without the scope).
  * Public reads need no key. The key found is left on the request for the handler ({@link #key}).
  */
 final class Access {
   static final String ADMIN_PATHS = "/api/admin/*";
+  /** Operational figures are for operators: an admin key, as a Prometheus scrape job's bearer token. */
+  static final String METRICS_PATH = "/metrics";
   private static final String KEY_ATTRIBUTE = "bayan.api-key";
   private final ApiKeys keys;
 

@@ -7,14 +7,17 @@ import java.util.List;
 import org.bayan.ingest.RawRecord;
 import org.bayan.ingest.push.ApiKey;
 import org.bayan.ingest.push.PushBatch;
+import org.bayan.ingest.push.PushResult;
 import org.bayan.ingest.push.PushService;
 
 /** {@code POST /api/admin/releases}: an agency pushes releases with an ingest API key ({@link Access}). */
 final class PushController {
   private final PushService push;
+  private final ServerMetrics metrics;
 
-  PushController(PushService push) {
+  PushController(PushService push, ServerMetrics metrics) {
     this.push = push;
+    this.metrics = metrics;
   }
 
   void releases(Context ctx) {
@@ -27,6 +30,8 @@ final class PushController {
           e.unsupportedType() ? HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode() : HttpStatus.BAD_REQUEST.getCode(),
           e.getMessage());
     }
-    ctx.json(push.push(records, key));
+    PushResult result = push.push(records, key);
+    metrics.pushed(result);
+    ctx.json(result);
   }
 }

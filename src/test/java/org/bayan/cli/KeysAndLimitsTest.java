@@ -121,4 +121,34 @@ class KeysAndLimitsTest {
     }
     assertTrue(limited >= 2, "forged X-Forwarded-For values were taken as distinct clients");
   }
+
+  @Test
+  void metrics_need_an_admin_key_and_report_routes_statuses_ingest_and_sizes_in_prometheus_format() throws Exception {
+    ApiKeys keys = new ApiKeys(new DataLayout(data).apiKeysFile());
+    String ingest = keys.create("feeder", null, List.of(ApiKey.INGEST));
+    String admin = keys.create("operator", null, List.of(ApiKey.ADMIN));
+    start(new LimitSettings(1, 1, null));
+    assertEquals(200, send("POST", "/api/admin/releases", ingest, null, null).statusCode());
+    send("GET", "/api/statements/moh-1", null, null, null);
+    send("GET", "/api/statements/moh-1", null, null, null); // over the limit: 429
+    assertEquals(401, send("GET", "/metrics", null, null, null).statusCode());
+    assertEquals(403, send("GET", "/metrics", ingest, null, null).statusCode());
+    HttpResponse<String> m = send("GET", "/metrics", admin, null, null);
+    assertEquals(200, m.statusCode());
+    assertTrue(m.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
+    String text = m.body();
+    // The route template, never the raw path with its id.
+    assertTrue(text.contains("route=\"/api/statements/{id}\""), text);
+    assertTrue(!text.contains("moh-1"), "a raw path reached the metrics");
+    assertTrue(text.lines().anyMatch(l -> l.startsWith("bayan_http_requests_seconds_count") && l.contains("status=\"429\"")
+        && l.contains("outcome=\"rate_limited\"")), text);
+    assertTrue(text.lines().anyMatch(l -> l.startsWith("bayan_ingest_records_total") && l.contains("result=\"accepted\"")
+        && l.endsWith(" 1.0")), text);
+    for (String g : List.of("bayan_store_bytes", "bayan_index_bytes", "bayan_log_entries", "bayan_index_backlog_bytes",
+        "bayan_statements", "jvm_memory_used_bytes")) {
+      assertTrue(text.contains("\n" + g), g + " missing");
+    }
+    // No API key, hashed or not, appears in what is scraped.
+    assertTrue(!text.contains(ingest) && !text.contains(admin));
+  }
 }
