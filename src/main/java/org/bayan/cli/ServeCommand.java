@@ -78,10 +78,14 @@ final class ServeCommand implements Callable<Integer> {
             + "(marked partial: true). Default: ${DEFAULT-VALUE}.")
     long searchBudgetMs;
 
+    @Option(names = "--snapshot-dir", paramLabel = "DIR",
+        description = "Where POST /api/admin/snapshot writes snapshots (default: snapshots in the data folder).")
+    java.nio.file.Path snapshotDir;
+
     Service.Options options() {
       return new Service.Options(logOrigin, new WebSettings(WebSettings.origins(corsOrigins), frameAncestors),
           maxRequestBytes, new LimitSettings(LimitSettings.parseRate(rateLimit), rateBurst, clientIpHeader),
-          searchBudgetMs);
+          searchBudgetMs, snapshotDir);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.bayan.backup.Snapshots;
 import org.bayan.http.BayanServer;
 import org.bayan.http.LimitSettings;
 import org.bayan.http.WebSettings;
@@ -53,11 +54,16 @@ public final class Service implements AutoCloseable {
    * @param maxRequestBytes the largest request body accepted (a pushed batch)
    * @param limits the per-client rate limit of the public endpoints
    * @param searchBudgetMs how long one search may run before it answers with what it found so far
+   * @param snapshotRoot where {@code POST /api/admin/snapshot} writes (null: {@code snapshots/} in the data folder)
    */
   public record Options(String logOrigin, WebSettings web, long maxRequestBytes, LimitSettings limits,
-      long searchBudgetMs) {
+      long searchBudgetMs, java.nio.file.Path snapshotRoot) {
     public Options(String logOrigin, WebSettings web, long maxRequestBytes) {
       this(logOrigin, web, maxRequestBytes, LimitSettings.NONE, DEFAULT_SEARCH_BUDGET_MS);
+    }
+
+    public Options(String logOrigin, WebSettings web, long maxRequestBytes, LimitSettings limits, long searchBudgetMs) {
+      this(logOrigin, web, maxRequestBytes, limits, searchBudgetMs, null);
     }
 
     /** A search that has not finished in this time answers with the hits found so far, marked partial. */
@@ -82,7 +88,9 @@ public final class Service implements AutoCloseable {
     BayanServer.Api api = new BayanServer.Api(
         search, statements, engine.agencies::all, suggest, claims, engine.publicLog(options.logOrigin()),
         new BayanServer.Push(push, new ApiKeys(engine.layout.apiKeysFile()), options.maxRequestBytes()),
-        gauges(engine, search));
+        gauges(engine, search),
+        new BayanServer.Backups(new Snapshots(engine.layout, engine.store, engine.index, engine.log, engine.sync),
+            options.snapshotRoot() != null ? options.snapshotRoot() : engine.layout.root().resolve("snapshots")));
     BayanServer server = new BayanServer(api, options.web(), options.limits()).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");

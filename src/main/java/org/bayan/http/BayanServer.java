@@ -30,12 +30,15 @@ public final class BayanServer implements AutoCloseable {
   /** What the API answers from. {@code push} is null for a server that takes no pushed releases. */
   public record Api(
       SearchService search, StatementReader statements, Supplier<List<Agency>> agencies, SuggestService suggest,
-      ClaimService claims, PublicLog log, Push push, List<Gauge> gauges) {
+      ClaimService claims, PublicLog log, Push push, List<Gauge> gauges, Backups backups) {
     public Api(SearchService search, StatementReader statements, Supplier<List<Agency>> agencies,
         SuggestService suggest, ClaimService claims, PublicLog log, Push push) {
-      this(search, statements, agencies, suggest, claims, log, push, List.of());
+      this(search, statements, agencies, suggest, claims, log, push, List.of(), null);
     }
   }
+
+  /** Snapshots taken on request ({@code POST /api/admin/snapshot}), each in a new folder under {@code root}. */
+  public record Backups(org.bayan.backup.Snapshots snapshots, java.nio.file.Path root) {}
 
   /** A value {@code /metrics} reads at each scrape: name (dotted, e.g. {@code bayan.store.bytes}), help, source. */
   public record Gauge(String name, String help, java.util.function.DoubleSupplier value) {}
@@ -107,6 +110,7 @@ public final class BayanServer implements AutoCloseable {
         config.http.maxRequestSize = push.maxRequestBytes();
         post(config, "/api/admin/releases", new PushController(push.service(), metrics)::releases);
       }
+      if (api.backups() != null) post(config, "/api/admin/snapshot", new SnapshotController(api.backups())::take);
       // Metrics and pages for people, not API endpoints: outside the route table the OpenAPI document is checked against.
       config.routes.get(Access.METRICS_PATH, metrics::scrape);
       config.routes.get("/", pages::home);
