@@ -77,7 +77,7 @@ class SnapshotRestoreTest {
           }
         }
       });
-      while (acked.size() < 40) Thread.sleep(10);
+      while (acked.size() < 20) Thread.sleep(10);
       HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/snapshot"))
           .header("Authorization", "Bearer " + ingest).POST(HttpRequest.BodyPublishers.noBody()).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -91,7 +91,7 @@ class SnapshotRestoreTest {
       snapshotPath = m.get("path").asText();
       assertTrue(Path.of(snapshotPath).startsWith(snapshots), snapshotPath);
       int at = acked.size();
-      while (acked.size() < at + 20) Thread.sleep(10); // writes go on after the snapshot
+      while (acked.size() < at + 10) Thread.sleep(10); // writes go on after the snapshot
       stop.set(true);
       pusher.join();
       engine.sync.catchUp();
