@@ -132,6 +132,7 @@ public final class Snapshots {
     if (!force) {
       requireEmpty(data, "restore target (pass --force to replace what is there)");
     } else {
+      requireUnused(layout);
       for (Path p : List.of(layout.storeDir(), layout.indexDir(), layout.logDir())) deleteTree(p);
       for (String s : SETTINGS) Files.deleteIfExists(layout.root().resolve(s));
     }
@@ -195,6 +196,17 @@ public final class Snapshots {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Replacing the files under a running server would corrupt what it holds open: refuse while it runs. */
+  private static void requireUnused(DataLayout layout) throws IOException {
+    if (!Files.isDirectory(layout.indexDir())) return;
+    try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(layout.indexDir());
+        org.apache.lucene.store.Lock l = d.obtainLock(org.apache.lucene.index.IndexWriter.WRITE_LOCK_NAME)) {
+      l.ensureValid();
+    } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      throw new IOException("a Bayan server or indexer has " + layout.root() + " open; stop it before restoring into it", e);
     }
   }
 
