@@ -36,8 +36,11 @@ cat >"$WORK/mix.lua" <<LUA
 local words = {"وزارة", "الصحة", "مهرجان", "الثقافة", "budget", "health", "tax", "\"وزارة الثقافة\"", "وزار*", "تعليم -الصحة"}
 local claims = {"نفت وزارة الثقافة استضافة مادونا", "the congressman voted for the budget", "وزارة الصحة تعلن حملة تطعيم"}
 local n = 0
-local tid = 0
-setup = function(thread) tid = tid + 1; thread:set("tid", tid) end
+local threads = 0
+-- Each wrk thread has its own Lua state: give each a number and its own random sequence, so pushed ids
+-- never repeat across threads.
+setup = function(thread) threads = threads + 1; thread:set("tid", threads) end
+init = function(args) math.randomseed(os.time() * 100 + (tid or 0)) end
 request = function()
   n = n + 1
   local r = math.random(100)
@@ -56,7 +59,8 @@ end
 LUA
 
 metric() { # sum of a Prometheus series matching $1
-  curl -sf -H "Authorization: Bearer $ADMIN_KEY" "http://127.0.0.1:$PORT/metrics" | grep -E "$1" | awk '{s+=$NF} END {printf "%d", s}'
+  curl -sf -H "Authorization: Bearer $ADMIN_KEY" "http://127.0.0.1:$PORT/metrics" | { grep -E "$1" || true; } \
+    | awk '{s+=$NF} END {printf "%d", s}'
 }
 heap_after_gc() { # MB used after a full GC
   jcmd "$JAVA_PID" GC.run >/dev/null 2>&1 || true
@@ -65,19 +69,20 @@ heap_after_gc() { # MB used after a full GC
 }
 export PATH="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin:$PATH"
 
-echo "minute  requests/s  p50_ms  p99_ms  5xx  heap_after_gc_MB"
+echo "minute  requests/s  p50_ms  p99_ms  non-2xx  5xx  heap_after_gc_MB"
 for m in $(seq 1 "$MINUTES"); do
   wrk -t2 -c"$CONNS" -d60s --latency -s "$WORK/mix.lua" "http://127.0.0.1:$PORT" >"$WORK/wrk-$m.txt"
   rps="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$m.txt")"
+  non2xx="$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk-$m.txt")"
   p50="$(awk '$1=="50%" {print $2}' "$WORK/wrk-$m.txt")"
   p99="$(awk '$1=="99%" {print $2}' "$WORK/wrk-$m.txt")"
   e5="$(metric '^bayan_http_requests_seconds_count.*outcome="server_error"')"
   heap="$(heap_after_gc)"
-  printf "%6s  %10s  %6s  %6s  %3s  %16s\n" "$m" "$rps" "$p50" "$p99" "$e5" "$heap"
-  echo "$m $rps $p50 $p99 $e5 $heap" >>"$WORK/summary"
+  printf "%6s  %10s  %6s  %6s  %7s  %3s  %16s\n" "$m" "$rps" "$p50" "$p99" "${non2xx:-0}" "$e5" "$heap"
+  echo "$m $rps $p50 $p99 ${non2xx:-0} $e5 $heap" >>"$WORK/summary"
 done
 statements="$(curl -sf "http://127.0.0.1:$PORT/healthz")"
 echo "after the soak: $statements"
-errors="$(awk 'END {print $5}' "$WORK/summary")"
+errors="$(awk 'END {print $6}' "$WORK/summary")"
 if [ "$errors" != "0" ]; then echo "FAIL: $errors responses were 5xx"; tail -50 "$WORK/server.log"; exit 1; fi
 echo "PASS: no 5xx"
