@@ -115,7 +115,7 @@ class ParsersFuzzTest {
   @Test
   void random_queries_never_fail_but_with_a_named_limit() {
     Random r = new Random(7);
-    for (int i = 0; i < 3_000; i++) {
+    for (int i = 0; i < 1_500; i++) {
       StringBuilder q = new StringBuilder();
       int n = r.nextInt(40);
       for (int j = 0; j < n; j++) q.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
@@ -129,7 +129,7 @@ class ParsersFuzzTest {
   void mutated_releases_are_accepted_or_rejected_with_a_reason() {
     byte[] valid = Fixtures.release("moh-9", "moh", "عنوان", "نص", "2024-05-01").getBytes(StandardCharsets.UTF_8);
     Random r = new Random(11);
-    for (int i = 0; i < 3_000; i++) {
+    for (int i = 0; i < 1_500; i++) {
       byte[] b = valid.clone();
       int flips = 1 + r.nextInt(4);
       for (int f = 0; f < flips; f++) b[r.nextInt(b.length)] = (byte) r.nextInt(256);
@@ -152,7 +152,7 @@ class ParsersFuzzTest {
     Random r = new Random(13);
     for (String doc : List.of(rss, atom)) {
       byte[] valid = doc.getBytes(StandardCharsets.UTF_8);
-      for (int i = 0; i < 600; i++) {
+      for (int i = 0; i < 300; i++) {
         byte[] b = java.util.Arrays.copyOf(valid, 1 + r.nextInt(valid.length));
         if (r.nextBoolean()) b[r.nextInt(b.length)] = (byte) r.nextInt(256);
         feed(b, r.nextBoolean() ? "application/rss+xml" : null);
