@@ -13,7 +13,6 @@ import java.util.Locale;
  *     identity and escapes the limit.
  */
 public record LimitSettings(double perSecond, int burst, String clientIpHeader) {
-  public static final LimitSettings DEFAULT = new LimitSettings(20, 40, null);
   public static final LimitSettings NONE = new LimitSettings(0, 0, null);
 
   public LimitSettings {
