@@ -134,4 +134,33 @@ class SnapshotRestoreTest {
       assertTrue(check.checkIndex().clean);
     }
   }
+
+  @Test
+  void the_offline_snapshot_command_refuses_a_non_empty_target_and_round_trips_through_restore() throws Exception {
+    Path data = tmp.resolve("offline");
+    DataLayout layout = new DataLayout(data);
+    new AgencyRegistry(layout.agenciesFile()).register(List.of(new Agency("moh", null, "Ministry of Health", null, null)));
+    try (Engine e = Engine.open(data, Path.of("analyzers"), true)) {
+      e.store.append(List.of(new org.bayan.ingest.ReleaseParser(a -> true, 1000).parse(
+          PushApiTest.release("moh-1", "moh", "نص البيان").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+    Path snap = tmp.resolve("snap");
+    Files.createDirectories(snap.resolve("x"));
+    assertNotEquals(0, BayanCommand.commandLine().execute("snapshot", snap.toString(), "--data", data.toString(),
+        "--analyzers", "analyzers"));
+    Path snap2 = tmp.resolve("snap2");
+    assertEquals(0, BayanCommand.commandLine().execute("snapshot", snap2.toString(), "--data", data.toString(),
+        "--analyzers", "analyzers"));
+    assertTrue(Files.isRegularFile(snap2.resolve("manifest.json")));
+    assertTrue(Files.isRegularFile(snap2.resolve("keys/checkpoint.key")) || !Files.exists(layout.checkpointKeyFile()));
+    // A damaged snapshot is refused before anything is copied.
+    Path store = snap2.resolve("store/releases.log");
+    byte[] bytes = Files.readAllBytes(store);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(store, bytes);
+    Path target = tmp.resolve("restored-offline");
+    assertNotEquals(0, BayanCommand.commandLine().execute("restore", snap2.toString(), "--data", target.toString(),
+        "--analyzers", "analyzers"));
+    assertTrue(!Files.exists(target.resolve("store")));
+  }
 }
