@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "api-keys", mixinStandardHelpOptions = true,
-    description = "Manage the API keys that may push releases (POST /api/admin/releases).",
+    description = "Manage the API keys of the write and admin endpoints: scope ingest may push releases "
+        + "(POST /api/admin/releases), scope admin may operate the server (POST /api/admin/snapshot).",
     subcommands = {ApiKeysCommand.Create.class, ApiKeysCommand.ListKeys.class, ApiKeysCommand.Revoke.class})
 final class ApiKeysCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -24,6 +25,7 @@ final class ApiKeysCommand implements Runnable {
   @Command(name = "create", mixinStandardHelpOptions = true,
       description = "Create a key and print it once; only its SHA-256 is kept.")
   static final class Create implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin DataOptions data;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "A name for the key (a slug, e.g. the agency's).")
@@ -33,9 +35,20 @@ final class ApiKeysCommand implements Runnable {
         description = "Agency the key may push for (repeatable; default: any registered agency).")
     List<String> agencies;
 
+    @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = ApiKey.INGEST, split = ",",
+        description = "What the key may do: ingest (push releases) or admin (operate the server); repeatable. "
+            + "Default: ${DEFAULT-VALUE}.")
+    List<String> scopes;
+
     @Override
     public Integer call() {
-      String key = new ApiKeys(new DataLayout(data.data()).apiKeysFile()).create(name, agencies);
+      for (String s : scopes) {
+        if (!ApiKey.SCOPES.contains(s)) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+              "--scope: unknown scope '" + s + "'; scopes are " + String.join(", ", ApiKey.SCOPES));
+        }
+      }
+      String key = new ApiKeys(new DataLayout(data.data()).apiKeysFile()).create(name, agencies, scopes);
       System.err.println("created key '" + name + "'; store it now, it cannot be shown again:");
       System.out.println(key);
       return 0;
@@ -49,7 +62,8 @@ final class ApiKeysCommand implements Runnable {
     @Override
     public Integer call() {
       for (ApiKey k : new ApiKeys(new DataLayout(data.data()).apiKeysFile()).list()) {
-        System.out.printf("%-24s %-8s created %s%s  agencies: %s%n", k.name(), k.active() ? "active" : "revoked",
+        System.out.printf("%-24s %-8s scopes: %-13s created %s%s  agencies: %s%n", k.name(),
+            k.active() ? "active" : "revoked", String.join(",", k.scopes()),
             k.createdAt(), k.revokedAt() == null ? "" : ", revoked " + k.revokedAt(),
             k.agencies().isEmpty() ? "any" : String.join(",", k.agencies()));
       }

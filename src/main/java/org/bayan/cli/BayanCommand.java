@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class, IndexCommand.class, ReindexCommand.class, DemoCommand.class, AgencyCommand.class,
       KeysCommand.class, SignCommand.class, VerifyCommand.class, ClaimCommand.class, EvalCommand.class,
       ApiKeysCommand.class, FetchCommand.class, FetchPageCommand.class, BenchFreshnessCommand.class,
-      RejectsCommand.class,
+      RejectsCommand.class, SnapshotCommand.class, RestoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BayanCommand implements Runnable {

@@ -1,6 +1,7 @@
 package org.bayan.cli;
 
 import java.util.concurrent.Callable;
+import org.bayan.http.LimitSettings;
 import org.bayan.http.WebSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,9 +61,33 @@ final class ServeCommand implements Callable<Integer> {
         description = "Largest request body accepted, e.g. a pushed batch (larger: 413). Default: ${DEFAULT-VALUE}.")
     long maxRequestBytes;
 
+    @Option(names = "--rate-limit", defaultValue = "20/s", paramLabel = "N/s",
+        description = "Requests per second one client may make to the public endpoints (more: 429 with "
+            + "Retry-After); 0 or off for no limit. Default: ${DEFAULT-VALUE}.")
+    String rateLimit;
+
+    @Option(names = "--rate-burst", defaultValue = "40", paramLabel = "N",
+        description = "Requests a client may make at once after a quiet spell. Default: ${DEFAULT-VALUE}.")
+    int rateBurst;
+
+    @Option(names = "--client-ip-header", paramLabel = "NAME",
+        description = "Header a trusted reverse proxy sets to the client's address (e.g. X-Forwarded-For; its "
+            + "last entry is used). Default: none, the socket's address. Set it only behind such a proxy.")
+    String clientIpHeader;
+
+    @Option(names = "--search-budget-ms", defaultValue = "" + Service.Options.DEFAULT_SEARCH_BUDGET_MS,
+        paramLabel = "MS", description = "Time one search may take before it answers with the hits found so far "
+            + "(marked partial: true). Default: ${DEFAULT-VALUE}.")
+    long searchBudgetMs;
+
+    @Option(names = "--snapshot-dir", paramLabel = "DIR",
+        description = "Where POST /api/admin/snapshot writes snapshots (default: snapshots in the data folder).")
+    java.nio.file.Path snapshotDir;
+
     Service.Options options() {
       return new Service.Options(logOrigin, new WebSettings(WebSettings.origins(corsOrigins), frameAncestors),
-          maxRequestBytes);
+          maxRequestBytes, new LimitSettings(LimitSettings.parseRate(rateLimit), rateBurst, clientIpHeader),
+          searchBudgetMs, snapshotDir);
     }
   }
 }

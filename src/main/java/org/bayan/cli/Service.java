@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.bayan.backup.Snapshots;
 import org.bayan.http.BayanServer;
+import org.bayan.http.LimitSettings;
 import org.bayan.http.WebSettings;
 import org.bayan.ingest.RejectsReport;
 import org.bayan.ingest.ReleaseParser;
@@ -13,6 +15,7 @@ import org.bayan.ingest.push.ApiKeys;
 import org.bayan.ingest.push.PushService;
 import org.bayan.search.StatementReader;
 import org.bayan.search.claims.ClaimService;
+import org.bayan.search.SearchService;
 import org.bayan.search.StatementSearch;
 import org.bayan.search.Suggester;
 import org.slf4j.Logger;
@@ -50,8 +53,22 @@ public final class Service implements AutoCloseable {
    * @param logOrigin the transparency log's name in its checkpoints
    * @param web which other sites may call the API and frame the embed page
    * @param maxRequestBytes the largest request body accepted (a pushed batch)
+   * @param limits the per-client rate limit of the public endpoints
+   * @param searchBudgetMs how long one search may run before it answers with what it found so far
+   * @param snapshotRoot where {@code POST /api/admin/snapshot} writes (null: {@code snapshots/} in the data folder)
    */
-  public record Options(String logOrigin, WebSettings web, long maxRequestBytes) {
+  public record Options(String logOrigin, WebSettings web, long maxRequestBytes, LimitSettings limits,
+      long searchBudgetMs, java.nio.file.Path snapshotRoot) {
+    public Options(String logOrigin, WebSettings web, long maxRequestBytes) {
+      this(logOrigin, web, maxRequestBytes, LimitSettings.NONE, DEFAULT_SEARCH_BUDGET_MS);
+    }
+
+    public Options(String logOrigin, WebSettings web, long maxRequestBytes, LimitSettings limits, long searchBudgetMs) {
+      this(logOrigin, web, maxRequestBytes, limits, searchBudgetMs, null);
+    }
+
+    /** A search that has not finished in this time answers with the hits found so far, marked partial. */
+    public static final long DEFAULT_SEARCH_BUDGET_MS = 2_000;
     /** Default cap on a request body: a pushed batch of a few thousand releases; larger loads go through bayan index. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 32L << 20;
 
@@ -63,7 +80,9 @@ public final class Service implements AutoCloseable {
   }
 
   public static Service start(Engine engine, String host, int port, Options options) throws IOException {
-    StatementSearch search = engine.search();
+    // The embedded engine takes the search time budget; a cluster keeps its own timeouts.
+    StatementSearch search = engine.index != null
+        ? new SearchService(engine.index, engine.agencies::get, options.searchBudgetMs()) : engine.search();
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
     // Claim lookup reads term statistics and sentences from the embedded index; on a cluster it is off.
     ClaimService claims = engine.index == null ? null : new ClaimService(engine.index, engine.agencies::get);
@@ -72,8 +91,11 @@ public final class Service implements AutoCloseable {
         new RejectsReport(engine.layout.rejectsFile()), ReleaseParser.DEFAULT_MAX_BODY_CHARS);
     BayanServer.Api api = new BayanServer.Api(
         search, statements, engine.agencies::all, suggest, claims, engine.publicLog(options.logOrigin()),
-        new BayanServer.Push(push, new ApiKeys(engine.layout.apiKeysFile()), options.maxRequestBytes()));
-    BayanServer server = new BayanServer(api, options.web()).start(host, port);
+        new BayanServer.Push(push, new ApiKeys(engine.layout.apiKeysFile()), options.maxRequestBytes()),
+        gauges(engine, search),
+        new BayanServer.Backups(new Snapshots(engine.layout, engine.store, engine.index, engine.log, engine.sync),
+            options.snapshotRoot() != null ? options.snapshotRoot() : engine.layout.root().resolve("snapshots")));
+    BayanServer server = new BayanServer(api, options.web(), options.limits()).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);
@@ -95,6 +117,36 @@ public final class Service implements AutoCloseable {
       }
     }, COMMIT_MS, COMMIT_MS, TimeUnit.MILLISECONDS);
     return new Service(engine, search, server, follower);
+  }
+
+  private static java.util.List<BayanServer.Gauge> gauges(Engine engine, StatementSearch search) {
+    return java.util.List.of(
+        new BayanServer.Gauge("bayan.statements", "Statements searchable now", search::size),
+        new BayanServer.Gauge("bayan.store.bytes", "Size of the release store file", () -> engine.store.endOffset()),
+        new BayanServer.Gauge("bayan.index.bytes", "Size of the Lucene index on disk", () -> folderBytes(engine.layout.indexDir())),
+        new BayanServer.Gauge("bayan.index.backlog.bytes",
+            "Store bytes not yet indexed (refresh lag; the follower catches up every 200 ms)",
+            () -> Math.max(0, engine.store.endOffset() - engine.index.appliedOffset())),
+        new BayanServer.Gauge("bayan.log.entries", "Entries in the transparency log", () -> engine.log.size()),
+        new BayanServer.Gauge("bayan.log.bytes", "Size of the transparency log on disk", () -> folderBytes(engine.layout.logDir())),
+        new BayanServer.Gauge("bayan.ingest.quarantined.bytes", "Size of the quarantine of rejected records",
+            () -> fileBytes(engine.layout.rejectsFile())));
+  }
+
+  private static double folderBytes(java.nio.file.Path dir) {
+    try (var files = java.nio.file.Files.list(dir)) {
+      return files.mapToLong(Service::fileBytes).sum();
+    } catch (IOException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static long fileBytes(java.nio.file.Path f) {
+    try {
+      return java.nio.file.Files.isRegularFile(f) ? java.nio.file.Files.size(f) : 0;
+    } catch (IOException e) {
+      return 0; // deleted between listing and sizing: a merge finished
+    }
   }
 
   /**

@@ -33,7 +33,18 @@ public final class BayanServer implements AutoCloseable {
    */
   public record Api(
       StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies, Suggester suggest,
-      ClaimService claims, PublicLog log, Push push) {}
+      ClaimService claims, PublicLog log, Push push, List<Gauge> gauges, Backups backups) {
+    public Api(StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies,
+        Suggester suggest, ClaimService claims, PublicLog log, Push push) {
+      this(search, statements, agencies, suggest, claims, log, push, List.of(), null);
+    }
+  }
+
+  /** Snapshots taken on request ({@code POST /api/admin/snapshot}), each in a new folder under {@code root}. */
+  public record Backups(org.bayan.backup.Snapshots snapshots, java.nio.file.Path root) {}
+
+  /** A value {@code /metrics} reads at each scrape: name (dotted, e.g. {@code bayan.store.bytes}), help, source. */
+  public record Gauge(String name, String help, java.util.function.DoubleSupplier value) {}
 
   /** The push API's settings. */
   public record Push(PushService service, ApiKeys keys, long maxRequestBytes) {}
@@ -42,6 +53,10 @@ public final class BayanServer implements AutoCloseable {
   private final List<Route> routes = new ArrayList<>();
 
   public BayanServer(Api api, WebSettings web) {
+    this(api, web, LimitSettings.NONE);
+  }
+
+  public BayanServer(Api api, WebSettings web, LimitSettings limitSettings) {
     StatementSearch search = api.search();
     Push push = api.push();
     SearchController searchController = new SearchController(search);
@@ -54,6 +69,10 @@ public final class BayanServer implements AutoCloseable {
     OpenApiController openApi = new OpenApiController();
     PageController pages = new PageController(search, api.statements(), api.agencies(), api.claims());
     SecurityHeaders security = new SecurityHeaders(web);
+    Limits limits = new Limits(limitSettings);
+    Access access = new Access(push == null ? null : push.keys());
+    ServerMetrics metrics = new ServerMetrics(api.gauges());
+    AccessLog accessLog = new AccessLog();
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -61,7 +80,15 @@ public final class BayanServer implements AutoCloseable {
       config.http.prefer405over404 = true;
       // A claim of 5,000 Arabic characters is about 30,000 characters once percent-encoded in a GET URL.
       config.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(64 * 1024));
+      config.requestLogger.http((ctx, ms) -> {
+        metrics.request(ctx, ms == null ? 0 : ms);
+        accessLog.log(ctx, ms);
+      });
       config.routes.before(security::apply);
+      config.routes.before(limits::apply);
+      // Every write and admin endpoint, present or future, sits behind the key check.
+      config.routes.before(Access.ADMIN_PATHS, access::check);
+      config.routes.before(Access.METRICS_PATH, access::check);
       // Cross-origin GETs with safelisted headers need no preflight; these answer clients that send one
       // anyway, and the JSON POST of claim lookup, which always does. Named paths, not a wildcard, so an
       // unknown /api path stays a 404.
@@ -84,9 +111,11 @@ public final class BayanServer implements AutoCloseable {
       get(config, "/openapi.json", openApi::document);
       if (push != null) {
         config.http.maxRequestSize = push.maxRequestBytes();
-        post(config, "/api/admin/releases", new PushController(push.service(), push.keys())::releases);
+        post(config, "/api/admin/releases", new PushController(push.service(), metrics)::releases);
       }
-      // Pages for people, not API endpoints: outside the route table the OpenAPI document is checked against.
+      if (api.backups() != null) post(config, "/api/admin/snapshot", new SnapshotController(api.backups())::take);
+      // Metrics and pages for people, not API endpoints: outside the route table the OpenAPI document is checked against.
+      config.routes.get(Access.METRICS_PATH, metrics::scrape);
       config.routes.get("/", pages::home);
       config.routes.post("/", pages::home);
       config.routes.get("/s/{id}", pages::statement);

@@ -50,6 +50,8 @@ final class ErrorMapping {
     return switch (s.getCode()) {
       case 400 -> "bad_request";
       case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 429 -> "rate_limited";
       case 415 -> "unsupported_media_type";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
@@ -62,6 +64,6 @@ final class ErrorMapping {
   static String sanitize(String s) {
     if (s == null) return "";
     String t = s.length() > 200 ? s.substring(0, 200) + "…" : s;
-    return t.replaceAll("[\\p{Cntrl}]", "?");
+    return t.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", "?");
   }
 }

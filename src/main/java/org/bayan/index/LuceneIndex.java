@@ -20,6 +20,9 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -99,7 +102,9 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
       IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setRAMBufferSizeMB(128)
-          .setCommitOnClose(false);
+          .setCommitOnClose(false)
+          // Lets a backup copy a commit's files while the writer goes on merging and committing.
+          .setIndexDeletionPolicy(new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()));
       return new LuceneIndex(dir, new IndexWriter(dir, cfg), analyzer);
     } catch (IOException | RuntimeException e) {
       dir.close();
@@ -148,6 +153,22 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the index", e);
     }
+  }
+
+  /**
+   * Pins the last commit: its files stay on disk, whatever the writer does, until {@link #releaseSnapshot}.
+   * Its user data holds {@link #STORE_OFFSET}, the store offset it covers.
+   */
+  public IndexCommit snapshot() throws IOException {
+    if (!(writer.getConfig().getIndexDeletionPolicy() instanceof SnapshotDeletionPolicy p)) {
+      throw new IllegalStateException("this index was not opened for snapshots");
+    }
+    return p.snapshot();
+  }
+
+  public void releaseSnapshot(IndexCommit commit) throws IOException {
+    ((SnapshotDeletionPolicy) writer.getConfig().getIndexDeletionPolicy()).release(commit);
+    writer.deleteUnusedFiles();
   }
 
   /** Records that the index now reflects the store up to {@code storeOffset}; durable once it returns. */

@@ -113,6 +113,30 @@ public final class IndexSync {
   }
 
   /**
+   * Catches up, commits (even with nothing new, so there is a commit to pin) and pins that commit for a
+   * backup; release it with {@link LuceneIndex#releaseSnapshot}.
+   */
+  public org.apache.lucene.index.IndexCommit catchUpCommitAndSnapshot() {
+    org.apache.lucene.index.IndexCommit[] out = new org.apache.lucene.index.IndexCommit[1];
+    shielded(() -> {
+      synchronized (this) {
+        int n = doCatchUp();
+        index.commit(index.appliedOffset());
+        try {
+          if (!(index instanceof org.bayan.index.LuceneIndex lucene)) {
+            throw new IllegalStateException("snapshots pin an embedded index commit; an OpenSearch index has its own");
+          }
+          out[0] = lucene.snapshot();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot pin the index commit", e);
+        }
+        return n;
+      }
+    });
+    return out[0];
+  }
+
+  /**
    * Runs index work on a thread of its own and waits for it without giving way to interrupts. Lucene's file
    * channels close when the thread using them is interrupted, which invalidates the index's write lock and
    * closes the IndexWriter; callers get interrupted (a server thread when its client goes away, a scheduler

@@ -110,7 +110,7 @@ public final class OpenSearchSearch implements StatementSearch {
     long total = r.path("hits").path("total").path("value").asLong();
     long took = (System.nanoTime() - start) / 1_000_000;
     return new SearchResponse(req.query(), total, took, req.page(), req.size(), plan.order().param(), hits,
-        facets ? facets(r.path("aggregations")) : null, false, null, null);
+        facets ? facets(r.path("aggregations")) : null, false, null, null, false);
   }
 
   private Hit hit(JsonNode h, boolean browse) {

@@ -190,6 +190,23 @@ public final class TransparencyLog implements MerkleTree.LeafHashes, AutoCloseab
     buf.putInt(start + 4, (int) crc.getValue());
   }
 
+  /**
+   * The log file and its length up to the last complete entry: a copy of that many bytes is a valid log of
+   * {@link #size} or more entries, even while entries are being appended.
+   */
+  public Path file() {
+    return file;
+  }
+
+  public long committedBytes() {
+    writer.lock();
+    try {
+      return end;
+    } finally {
+      writer.unlock();
+    }
+  }
+
   /** Number of entries. */
   @Override
   public long size() {

@@ -16,6 +16,8 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -153,6 +155,9 @@ public final class KeywordQueries {
     return clauses == 0 ? null : any.build();
   }
 
+  /** The most words one prefix expands to, per field. */
+  public static final int MAX_PREFIX_TERMS = 256;
+
   /** Words starting with {@code text} (normalized like the exact fields). Null if nothing is searchable. */
   public Query prefix(String text) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -161,7 +166,11 @@ public final class KeywordQueries {
       String field = Fields.exact(f.getKey());
       BytesRef normalized = analyzer.normalize(field, text);
       if (normalized.length == 0) continue;
-      any.add(weigh(new PrefixQuery(new Term(field, normalized)), f.getValue()), BooleanClause.Occur.SHOULD);
+      // Bounded expansion: the most frequent MAX_PREFIX_TERMS words, not every word in the index that starts
+      // so; constant-scored like an unbounded prefix.
+      Query prefix = new PrefixQuery(new Term(field, normalized),
+          new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_PREFIX_TERMS));
+      any.add(weigh(new ConstantScoreQuery(prefix), f.getValue()), BooleanClause.Occur.SHOULD);
       clauses++;
     }
     return clauses == 0 ? null : any.build();

@@ -6,9 +6,12 @@ import java.util.Map;
 /**
  * A page of hits. {@code total} is exact up to {@link SearchService#TOTAL_HITS_THRESHOLD} matching statements
  * and a lower bound beyond. {@code facets} maps agency, type, language and year to their counts over the whole
- * result set, or, when {@code facetsApproximate}, over its best {@link SearchService#FACET_SAMPLE} hits; {@code nextCursor} continues the walk after
- * this page (null at the end); {@code didYouMean} is a corrected query when this one found little.
+ * result set, or, when {@code facetsApproximate}, over its best {@link SearchService#FACET_SAMPLE} hits;
+ * {@code nextCursor} continues the walk after this page (null at the end); {@code didYouMean} is a corrected
+ * query when this one found little; {@code partial} is true when the search ran out of its time budget and
+ * answers with what it found by then.
  */
 public record SearchResponse(
     String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits,
-    Map<String, List<FacetValue>> facets, boolean facetsApproximate, String nextCursor, String didYouMean) {}
+    Map<String, List<FacetValue>> facets, boolean facetsApproximate, String nextCursor, String didYouMean,
+    boolean partial) {}

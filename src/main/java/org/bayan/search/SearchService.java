@@ -22,6 +22,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.bayan.search.query.Node;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -58,8 +59,21 @@ public final class SearchService implements StatementSearch {
   private final KeywordQueries queries;
   private final SearchPlanner planner;
   private final Spelling spelling;
+  private final long budgetMs;
+
+  /** Terms (words, phrases, prefixes, filters) one query may hold: each becomes clauses over several fields. */
+  public static final int MAX_QUERY_TERMS = 64;
 
   public SearchService(LuceneIndex index, Function<String, Optional<Agency>> agencies) {
+    this(index, agencies, -1);
+  }
+
+  /**
+   * @param budgetMs how long a search may collect hits before it answers with those found so far, marked
+   *     partial (negative: no budget; 0: stops at its first check, which only tests want)
+   */
+  public SearchService(LuceneIndex index, Function<String, Optional<Agency>> agencies, long budgetMs) {
+    this.budgetMs = budgetMs;
     this.index = index;
     this.agencies = agencies;
     this.queries = new KeywordQueries(index.analyzer());
@@ -74,9 +88,15 @@ public final class SearchService implements StatementSearch {
     ParsedQuery parsed = plan.parsed();
     Query query = plan.query();
     SortOrder order = plan.order();
+    int terms = terms(parsed.clauses());
+    if (terms > MAX_QUERY_TERMS) {
+      throw new InvalidParameterException("q", "at most " + MAX_QUERY_TERMS
+          + " terms (words, phrases, prefixes and filters); this query has " + terms);
+    }
     int skip = (req.page() - 1) * req.size();
     int need = skip + req.size();
-    IndexSearcher searcher = index.acquire();
+    IndexSearcher acquired = index.acquire();
+    IndexSearcher searcher = withBudget(acquired);
     try {
       // Duplicates collapse into their best hit while the page is assembled: fetch a window of hits, keep
       // the first of each group, and widen the window only when collapsing left too few. The top hits use
@@ -108,12 +128,43 @@ public final class SearchService implements StatementSearch {
       String didYouMean = facets && total < FEW_HITS ? didYouMean(parsed, searcher, req, total) : null;
       long took = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(req.query(), total, took, req.page(), req.size(), order.param(), hits,
-          counts == null ? null : facetValues(counts), counts != null && many, next, didYouMean);
+          counts == null ? null : facetValues(counts), counts != null && many, next, didYouMean,
+          searcher.timedOut());
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidParameterException("q", "expands to more than " + IndexSearcher.getMaxClauseCount()
+          + " clauses; use fewer or longer words and prefixes");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      index.release(searcher);
+      index.release(acquired);
     }
+  }
+
+  /**
+   * A searcher over the same point-in-time reader that stops collecting once the budget is spent. A new
+   * one per request: the timeout is the searcher's state, and the shared searcher serves every thread.
+   */
+  private IndexSearcher withBudget(IndexSearcher shared) {
+    if (budgetMs < 0) return shared;
+    IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+    s.setSimilarity(shared.getSimilarity());
+    s.setQueryCache(shared.getQueryCache());
+    s.setQueryCachingPolicy(shared.getQueryCachingPolicy());
+    long deadline = System.nanoTime() + budgetMs * 1_000_000;
+    s.setTimeout(() -> System.nanoTime() - deadline >= 0);
+    return s;
+  }
+
+  private static int terms(List<Node> nodes) {
+    int n = 0;
+    for (Node node : nodes) {
+      n += switch (node) {
+        case Node.Or or -> terms(or.alternatives());
+        case Node.Not not -> terms(List.of(not.node()));
+        default -> 1;
+      };
+    }
+    return n;
   }
 
   /**

@@ -35,11 +35,17 @@ class CrashDurabilityTest {
   record Server(Process process, int port) {}
 
   Server start() throws Exception {
+    return start(List.of());
+  }
+
+  Server start(List<String> jvmFlags) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m"));
+    cmd.addAll(jvmFlags);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
         "org.bayan.cli.BayanCommand", "serve", "--data", data.toString(), "--analyzers",
-        Path.of("analyzers").toAbsolutePath().toString(), "--port", "0")
-        .redirectErrorStream(true).start();
+        Path.of("analyzers").toAbsolutePath().toString(), "--port", "0", "--rate-limit", "off"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     StringBuilder seen = new StringBuilder();

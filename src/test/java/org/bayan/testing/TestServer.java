@@ -36,6 +36,11 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(engine, Service.start(engine, "127.0.0.1", 0));
   }
 
+  public static TestServer start(Path data, Service.Options options) throws IOException {
+    Engine engine = Engine.open(data, Fixtures.analyzers(), true);
+    return new TestServer(engine, Service.start(engine, "127.0.0.1", 0, options));
+  }
+
   public String base() {
     return "http://127.0.0.1:" + service.port();
   }

@@ -122,7 +122,21 @@ public final class Fetcher {
       int y = b[1] & 0xff;
       return x == 0 || (x == 100 && y >= 64 && y < 128) || (x == 169 && y == 254) || (x == 198 && (y == 18 || y == 19));
     }
-    return (b[0] & 0xfe) == 0xfc; // IPv6 unique local fc00::/7
+    if ((b[0] & 0xfe) == 0xfc) return true; // IPv6 unique local fc00::/7
+    // IPv6 forms that carry an IPv4 address a gateway may forward to: NAT64 64:ff9b::/96 and 6to4 2002::/16.
+    boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+        && java.util.Arrays.equals(b, 4, 12, new byte[8], 0, 8);
+    if (nat64) return isPrivate(v4(b, 12));
+    if (b[0] == 0x20 && b[1] == 0x02) return isPrivate(v4(b, 2));
+    return false;
+  }
+
+  private static InetAddress v4(byte[] b, int from) {
+    try {
+      return InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, from, from + 4));
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("four bytes are always an IPv4 address", e);
+    }
   }
 
   // Waits so that two requests to one host are at least perHostDelay apart.

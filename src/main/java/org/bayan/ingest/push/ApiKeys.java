@@ -40,8 +40,13 @@ public final class ApiKeys {
     reloadIfChanged();
   }
 
-  /** Creates a key and returns its secret, which is shown once and never stored. */
-  public synchronized String create(String name, List<String> agencies) {
+  /** Creates an ingest key and returns its secret, which is shown once and never stored. */
+  public String create(String name, List<String> agencies) {
+    return create(name, agencies, List.of(ApiKey.INGEST));
+  }
+
+  /** Creates a key with the given scopes and returns its secret, which is shown once and never stored. */
+  public synchronized String create(String name, List<String> agencies, List<String> scopes) {
     if (name == null || !name.matches(NAME)) {
       throw new IllegalArgumentException("key name '" + name + "' is not a slug (lower-case letters, digits, . _ -)");
     }
@@ -53,7 +58,7 @@ public final class ApiKeys {
     random.nextBytes(secret);
     String key = "bayan_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     List<ApiKey> next = new ArrayList<>(keys);
-    next.add(new ApiKey(name, sha256Hex(key), agencies, Instant.now(), null));
+    next.add(new ApiKey(name, sha256Hex(key), agencies, scopes, Instant.now(), null));
     save(next);
     return key;
   }
@@ -65,7 +70,7 @@ public final class ApiKeys {
     boolean found = false;
     for (ApiKey k : keys) {
       if (k.name().equals(name) && k.active()) {
-        next.add(new ApiKey(k.name(), k.sha256(), k.agencies(), k.createdAt(), Instant.now()));
+        next.add(new ApiKey(k.name(), k.sha256(), k.agencies(), k.scopes(), k.createdAt(), Instant.now()));
         found = true;
       } else {
         next.add(k);
@@ -112,9 +117,11 @@ public final class ApiKeys {
     for (JsonNode k : root) {
       List<String> agencies = new ArrayList<>();
       k.path("agencies").forEach(a -> agencies.add(a.asText()));
+      List<String> scopes = new ArrayList<>();
+      k.path("scopes").forEach(a -> scopes.add(a.asText()));
       String hash = k.path("sha256").asText("");
       if (!hash.matches("[0-9a-f]{64}")) throw new IOException(file + ": key '" + k.path("name").asText() + "' has no valid sha256");
-      out.add(new ApiKey(k.path("name").asText(), hash, agencies, Instant.parse(k.path("created_at").asText()),
+      out.add(new ApiKey(k.path("name").asText(), hash, agencies, scopes, Instant.parse(k.path("created_at").asText()),
           k.hasNonNull("revoked_at") ? Instant.parse(k.get("revoked_at").asText()) : null));
     }
     return List.copyOf(out);
@@ -127,6 +134,7 @@ public final class ApiKeys {
       o.put("name", k.name());
       o.put("sha256", k.sha256());
       k.agencies().forEach(o.putArray("agencies")::add);
+      k.scopes().forEach(o.putArray("scopes")::add);
       o.put("created_at", k.createdAt().toString());
       if (k.revokedAt() != null) o.put("revoked_at", k.revokedAt().toString());
     }
