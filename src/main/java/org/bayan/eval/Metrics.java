@@ -7,10 +7,10 @@ import java.util.Map;
  * The measures of the evaluation guide, for one topic. Relevance grades above 0 count as relevant.
  * nDCG@10 uses gain 2^rel − 1 and a log2(rank + 1) discount, its ideal ranking taken from the judgments.
  */
-final class Metrics {
+public final class Metrics {
   private Metrics() {}
 
-  static double ndcgAt(int k, List<String> ranked, Map<String, Integer> judged) {
+  public static double ndcgAt(int k, List<String> ranked, Map<String, Integer> judged) {
     double dcg = 0;
     for (int i = 0; i < Math.min(k, ranked.size()); i++) {
       int rel = judged.getOrDefault(ranked.get(i), 0);
@@ -23,14 +23,14 @@ final class Metrics {
     return idcg == 0 ? 0 : dcg / idcg;
   }
 
-  static double mrrAt(int k, List<String> ranked, Map<String, Integer> judged) {
+  public static double mrrAt(int k, List<String> ranked, Map<String, Integer> judged) {
     for (int i = 0; i < Math.min(k, ranked.size()); i++) {
       if (judged.getOrDefault(ranked.get(i), 0) > 0) return 1.0 / (i + 1);
     }
     return 0;
   }
 
-  static double recallAt(int k, List<String> ranked, Map<String, Integer> judged) {
+  public static double recallAt(int k, List<String> ranked, Map<String, Integer> judged) {
     long relevant = judged.values().stream().filter(r -> r > 0).count();
     if (relevant == 0) return 0;
     int found = 0;

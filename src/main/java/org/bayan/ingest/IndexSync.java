@@ -86,17 +86,6 @@ public final class IndexSync {
     return count[0];
   }
 
-  /** Catches up and makes the result visible to searches; returns how many versions were applied. */
-  public int publish() {
-    return shielded(() -> {
-      synchronized (this) {
-        int n = doCatchUp();
-        if (n > 0) index.refresh();
-        return n;
-      }
-    });
-  }
-
   /**
    * Catches up, then commits so the work need not be replayed, and makes it visible: at start-up after a
    * crash, the replayed releases must be searchable before anything new arrives.
@@ -106,7 +95,6 @@ public final class IndexSync {
       synchronized (this) {
         int n = doCatchUp();
         if (n > 0 || index.committedOffset() != index.appliedOffset()) index.commit(index.appliedOffset());
-        if (n > 0) index.refresh();
         return n;
       }
     });

@@ -73,7 +73,7 @@ class DuplicatesTest {
     index = LuceneIndex.open(dir.resolve("index"), analyzers);
     sync = new IndexSync(store, index);
     store.append(chosen);
-    sync.publish();
+    sync.catchUp();
     search = new SearchService(index, a -> Optional.empty());
   }
 
@@ -143,7 +143,7 @@ class DuplicatesTest {
     store.append(List.of(
         new Release("copy-1", "spa", "", copy, "ar", "2015-08-01", null, null, null, null, null),
         new Release("copy-2", "spa", "", unrelated.body() + " وأضاف", "ar", "2015-08-01", null, null, null, null, null)));
-    sync.publish();
+    sync.catchUp();
     assertTrue(search.duplicatesOf("copy-1").stream().anyMatch(d -> d.id().equals(original.id())));
     assertTrue(search.duplicatesOf("copy-2").stream().anyMatch(d -> d.id().equals(unrelated.id())));
     assertFalse(search.duplicatesOf("copy-1").stream().anyMatch(d -> d.id().equals(unrelated.id())));
@@ -156,7 +156,7 @@ class DuplicatesTest {
     String b = "ودعت المواطنين إلى تجنب التعرض لأشعة الشمس في ساعات الذروة";
     String body = a + "\n" + b + "\n" + a;
     store.append(List.of(new Release("pasted-1", "spa", "موجة حر", body, "ar", "2015-08-02", null, null, null, null, null)));
-    sync.publish();
+    sync.catchUp();
     Hit hit = search.search(SearchRequest.of("موجة حر شديدة", 50)).hits().stream()
         .filter(h -> h.id().equals("pasted-1")).findFirst().orElseThrow();
     String plain = hit.snippet().replace("<mark>", "").replace("</mark>", "");

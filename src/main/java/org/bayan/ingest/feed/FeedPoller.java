@@ -98,7 +98,7 @@ public final class FeedPoller {
     int[] counts = new int[3];
     if (!valid.isEmpty()) {
       for (AppendResult a : store.append(valid)) counts[a.outcome().ordinal()]++;
-      if (sync != null) sync.publish();
+      if (sync != null) sync.catchUp();
     }
     rejects.write(rejected);
     // Validators are saved only once the items are stored: a crash before this refetches, never skips.

@@ -58,7 +58,7 @@ public final class PageFetcher {
       throw e;
     }
     AppendResult result = store.append(List.of(release)).getFirst();
-    if (sync != null) sync.publish();
+    if (sync != null) sync.catchUp();
     return result;
   }
 }

@@ -68,7 +68,7 @@ public final class PushService {
         results[i] = new RecordResult(records.get(i).line(), a.version().id(),
             same ? RecordResult.UNCHANGED : RecordResult.ACCEPTED, a.version().version(), null);
       }
-      sync.publish();
+      sync.catchUp();
     }
     rejects.write(rejections);
     return new PushResult(accepted, unchanged, rejections.size(), List.of(results));

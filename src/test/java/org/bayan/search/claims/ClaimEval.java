@@ -17,6 +17,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.bayan.analysis.AnalyzerRegistry;
+import org.bayan.eval.Metrics;
 import org.bayan.index.Fields;
 import org.bayan.index.LuceneIndex;
 import org.bayan.ingest.Languages;
@@ -127,44 +128,14 @@ final class ClaimEval implements AutoCloseable {
       Map<String, Integer> judged = qrels.get(t.getKey());
       if (judged == null || judged.values().stream().noneMatch(g -> g > 0)) continue;
       List<String> ranked = ranker.apply(t.getValue(), DEPTH);
-      ndcg += ndcgAt(10, ranked, judged);
-      mrr += mrrAt(10, ranked, judged);
-      recall += recallAt(DEPTH, ranked, judged);
+      ndcg += Metrics.ndcgAt(10, ranked, judged);
+      mrr += Metrics.mrrAt(10, ranked, judged);
+      recall += Metrics.recallAt(DEPTH, ranked, judged);
       n++;
     }
     return new Scores(name, path, n, ndcg / n, mrr / n, recall / n);
   }
 
-  static double ndcgAt(int k, List<String> ranked, Map<String, Integer> judged) {
-    double dcg = 0;
-    for (int i = 0; i < Math.min(k, ranked.size()); i++) {
-      int rel = judged.getOrDefault(ranked.get(i), 0);
-      if (rel > 0) dcg += (Math.pow(2, rel) - 1) / log2(i + 2);
-    }
-    int[] ideal = judged.values().stream().filter(r -> r > 0).sorted((a, b) -> b - a).mapToInt(Integer::intValue).toArray();
-    double idcg = 0;
-    for (int i = 0; i < Math.min(k, ideal.length); i++) idcg += (Math.pow(2, ideal[i]) - 1) / log2(i + 2);
-    return idcg == 0 ? 0 : dcg / idcg;
-  }
-
-  static double mrrAt(int k, List<String> ranked, Map<String, Integer> judged) {
-    for (int i = 0; i < Math.min(k, ranked.size()); i++) {
-      if (judged.getOrDefault(ranked.get(i), 0) > 0) return 1.0 / (i + 1);
-    }
-    return 0;
-  }
-
-  static double recallAt(int k, List<String> ranked, Map<String, Integer> judged) {
-    long relevant = judged.values().stream().filter(r -> r > 0).count();
-    if (relevant == 0) return 0;
-    int found = 0;
-    for (int i = 0; i < Math.min(k, ranked.size()); i++) if (judged.getOrDefault(ranked.get(i), 0) > 0) found++;
-    return (double) found / relevant;
-  }
-
-  private static double log2(double x) {
-    return Math.log(x) / Math.log(2);
-  }
 
   @Override
   public void close() throws IOException {
