@@ -51,6 +51,18 @@ public final class Fields {
   public static final Map<String, String> EXACT_ANALYZER_BY_LANGUAGE =
       Map.of("ar", "arabic_exact", "en", "english_exact");
 
+  /**
+   * Analyzer of the character-trigram twin of each language that has one: the words normalized like the exact
+   * fields, stop words removed, cut into overlapping three-letter pieces. Arabic words related by broken
+   * plurals, verb patterns and loanword spellings (دولة/دول, يستقر/استقرار, أميركا/أمريكا) share most of their
+   * trigrams while no light stemmer can map them to one stem. English has none: its stemmer covers its
+   * morphology (measured: nothing to gain on xquadr-en).
+   */
+  public static final Map<String, String> GRAMS_ANALYZER_BY_LANGUAGE = Map.of("ar", "arabic_grams");
+
+  /** Suffix of the character-trigram twin of a text field ({@code body.ar} → {@code body.ar.grams}). */
+  public static final String GRAMS_SUFFIX = ".grams";
+
   /** Suffix of the unstemmed twin of a text field ({@code body.ar} → {@code body.ar.exact}). */
   public static final String EXACT_SUFFIX = ".exact";
 
@@ -75,8 +87,17 @@ public final class Fields {
     return textField + EXACT_SUFFIX;
   }
 
-  /** The analyzer of a text field or its exact twin, or null for fields that are not analyzed. */
+  /** The character-trigram twin of a text field (indexed with frequencies only, not stored). */
+  public static String grams(String textField) {
+    return textField + GRAMS_SUFFIX;
+  }
+
+  /** The analyzer of a text field or one of its twins, or null for fields that are not analyzed. */
   public static String analyzerOf(String field) {
+    if (field.endsWith(GRAMS_SUFFIX)) {
+      String f = field.substring(0, field.length() - GRAMS_SUFFIX.length());
+      return analyzerOf(f) == null ? null : GRAMS_ANALYZER_BY_LANGUAGE.get(languageOf(f));
+    }
     boolean exact = field.endsWith(EXACT_SUFFIX);
     String f = exact ? field.substring(0, field.length() - EXACT_SUFFIX.length()) : field;
     int dot = f.lastIndexOf('.');
@@ -86,9 +107,11 @@ public final class Fields {
     return (exact ? EXACT_ANALYZER_BY_LANGUAGE : ANALYZER_BY_LANGUAGE).get(f.substring(dot + 1));
   }
 
-  /** The language of a text field or its exact twin ({@code body.ar.exact} → {@code ar}), or "" for others. */
+  /** The language of a text field or a twin ({@code body.ar.exact} → {@code ar}), or "" for others. */
   public static String languageOf(String field) {
-    String f = field.endsWith(EXACT_SUFFIX) ? field.substring(0, field.length() - EXACT_SUFFIX.length()) : field;
+    String f = field;
+    if (f.endsWith(GRAMS_SUFFIX)) f = f.substring(0, f.length() - GRAMS_SUFFIX.length());
+    if (f.endsWith(EXACT_SUFFIX)) f = f.substring(0, f.length() - EXACT_SUFFIX.length());
     int dot = f.lastIndexOf('.');
     return dot < 0 ? "" : f.substring(dot + 1);
   }

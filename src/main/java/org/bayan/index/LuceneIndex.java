@@ -129,9 +129,12 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
     for (String lang : Fields.LANGUAGES) {
       Analyzer a = analyzers.get(Fields.ANALYZER_BY_LANGUAGE.get(lang));
       Analyzer exact = analyzers.get(Fields.EXACT_ANALYZER_BY_LANGUAGE.get(lang));
+      String gramsName = Fields.GRAMS_ANALYZER_BY_LANGUAGE.get(lang);
+      Analyzer grams = gramsName == null ? null : analyzers.get(gramsName);
       for (String f : List.of(Fields.title(lang), Fields.body(lang))) {
         perField.put(f, a);
         perField.put(Fields.exact(f), exact);
+        if (grams != null) perField.put(Fields.grams(f), grams);
       }
     }
     return new PerFieldAnalyzerWrapper(analyzers.get("english"), perField);

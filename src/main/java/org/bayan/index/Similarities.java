@@ -19,8 +19,9 @@ public final class Similarities extends PerFieldSimilarityWrapper {
     return isArabicText(field) ? new float[] {AR_K1, AR_B} : new float[] {1.2f, 0.75f};
   }
 
+  /** An Arabic text field or one of its twins (exact forms, trigrams): all hold Arabic words. */
   private static boolean isArabicText(String field) {
-    return field.endsWith(".ar");
+    return Fields.languageOf(field).equals("ar");
   }
 
   private final Similarity dflt = new BM25Similarity();

@@ -47,6 +47,19 @@ public final class StatementDocuments {
   }
 
   /**
+   * The character-trigram twin of a text field: ranking only, so neither positions (no phrase runs on pieces of
+   * words) nor offsets (highlights mark whole words of the main fields).
+   */
+  static final FieldType GRAMS = new FieldType();
+
+  static {
+    GRAMS.setTokenized(true);
+    GRAMS.setStored(false);
+    GRAMS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    GRAMS.freeze();
+  }
+
+  /**
    * The document of a version. {@code indexedBody} is the body with blocks repeated inside it shown once;
    * {@code group} its duplicate group.
    */
@@ -76,6 +89,10 @@ public final class StatementDocuments {
     d.add(new Field(Fields.body(lang), indexedBody, TEXT));
     d.add(new Field(Fields.exact(Fields.title(lang)), r.title(), EXACT));
     d.add(new Field(Fields.exact(Fields.body(lang)), indexedBody, EXACT));
+    if (Fields.GRAMS_ANALYZER_BY_LANGUAGE.containsKey(lang)) {
+      d.add(new Field(Fields.grams(Fields.title(lang)), r.title(), GRAMS));
+      d.add(new Field(Fields.grams(Fields.body(lang)), indexedBody, GRAMS));
+    }
     String g = DuplicateGroups.name(group);
     d.add(new StringField(Fields.DUP_GROUP, g, Field.Store.YES));
     d.add(new SortedDocValuesField(Fields.DUP_GROUP, new BytesRef(g)));

@@ -177,6 +177,14 @@ public final class IndexDefinition {
       d.put("ignore_case", Boolean.parseBoolean(p.getOrDefault("ignoreCase", "false")));
       return defName;
     }
+    if (spi.equals("ngram") && Set.of("minGramSize", "maxGramSize", "preserveOriginal").containsAll(p.keySet())) {
+      ObjectNode d = defs.putObject(defName);
+      d.put("type", "ngram");
+      d.put("min_gram", Integer.parseInt(p.getOrDefault("minGramSize", "1")));
+      d.put("max_gram", Integer.parseInt(p.getOrDefault("maxGramSize", "2")));
+      d.put("preserve_original", Boolean.parseBoolean(p.getOrDefault("preserveOriginal", "false")));
+      return defName;
+    }
     // Bayan's own filters, and Lucene filters without a built-in equivalent: the plugin runs the same class.
     return pluginFilter(analyzer, defName, s, defs);
   }
@@ -248,10 +256,19 @@ public final class IndexDefinition {
         float[] p = org.bayan.index.Similarities.bm25(field);
         if (p[0] != BM25_K1 || p[1] != BM25_B) text.put("similarity", "bm25_" + lang);
         String exact = Fields.exact(field);
-        text.putObject("fields").putObject(exact.substring(field.length() + 1))
-            .put("type", "text").put("analyzer", Fields.analyzerOf(exact)).put("index_options", "offsets");
+        ObjectNode twins = text.putObject("fields");
+        subField(twins, field, Fields.exact(field), "offsets", lang);
+        // Ranking only, as in the embedded index: frequencies without positions or offsets.
+        if (Fields.analyzerOf(Fields.grams(field)) != null) subField(twins, field, Fields.grams(field), "freqs", lang);
       }
     }
     return m;
+  }
+
+  private static void subField(ObjectNode twins, String field, String twin, String indexOptions, String lang) {
+    ObjectNode sub = twins.putObject(twin.substring(field.length() + 1));
+    sub.put("type", "text").put("analyzer", Fields.analyzerOf(twin)).put("index_options", indexOptions);
+    float[] p = org.bayan.index.Similarities.bm25(twin);
+    if (p[0] != BM25_K1 || p[1] != BM25_B) sub.put("similarity", "bm25_" + lang);
   }
 }
