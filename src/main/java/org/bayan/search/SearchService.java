@@ -46,7 +46,7 @@ public final class SearchService implements StatementSearch {
    */
   public static final int FACET_SAMPLE = 1_000;
   /** Below this many hits, a corrected query is looked for. */
-  static final int FEW_HITS = 3;
+  public static final int FEW_HITS = 3;
   static final int MAX_AGENCY_FACETS = 20;
   /** The widest window of hits collapsed to fill a page. */
   static final int MAX_WINDOW = 50_000;
