@@ -26,7 +26,7 @@ public record Cursor(SortOrder sort, long value, int doc, String key) {
   private static final byte AFTER_KEY = 2;
   private static final int HEAD = 1 + 1 + 8;
   private static final int TAIL = 4 + 8;
-  /** Statement ids are far shorter; a longer key is not one of ours. */
+  /** Statement ids are at most 128 characters (ingest.ReleaseParser); a longer key is not one of ours. */
   private static final int MAX_KEY_BYTES = 1024;
 
   /** After a Lucene document. */
