@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.bayan.search.claims.ClaimHit;
 import org.bayan.search.claims.ClaimRequest;
 import org.bayan.search.claims.ClaimResponse;
-import org.bayan.search.claims.ClaimService;
 import org.bayan.search.claims.Evidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,10 +13,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "claim", mixinStandardHelpOptions = true,
     description = "Look up a claim: the statements that confirm or deny it, with their evidence sentences "
-        + "(matched words between [ and ]) and a citation. Reads the index of the data folder; works while a "
-        + "server runs on it only if the server is stopped (the index is opened for writing).")
+        + "(matched words between [ and ]) and a citation. Reads the index of the data folder (or, with --engine "
+        + "opensearch, the cluster's); works while a server runs on the folder only if the server is stopped "
+        + "(the index and log are opened for writing).")
 final class ClaimCommand implements Callable<Integer> {
   @Mixin DataOptions data;
+  @Mixin EngineOptions engineOptions;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The claim, as prose (words may be separate arguments).")
   List<String> words;
@@ -43,8 +45,8 @@ final class ClaimCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ClaimRequest req = ClaimRequest.parse(String.join(" ", words), lang, agencies, from, to, types, limit, null);
-    try (Engine engine = Engine.open(data.data(), data.analyzers(), true)) {
-      ClaimResponse r = new ClaimService(engine.index, engine.agencies::get).search(req);
+    try (Engine engine = Engine.open(data.data(), data.analyzers(), true, engineOptions.backend(spec))) {
+      ClaimResponse r = engine.claims().search(req);
       System.out.printf("terms: %s%n%,d statements match; the best %d:%n", String.join(" ", r.terms()), r.total(),
           r.hits().size());
       int rank = 1;

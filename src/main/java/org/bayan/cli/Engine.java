@@ -2,12 +2,14 @@ package org.bayan.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.bayan.analysis.AnalyzerRegistry;
 import org.bayan.index.DerivedIndex;
 import org.bayan.index.LuceneIndex;
 import org.bayan.ingest.IndexSync;
 import org.bayan.opensearch.IndexDefinition;
+import org.bayan.opensearch.OpenSearchClaims;
 import org.bayan.opensearch.OpenSearchClient;
 import org.bayan.opensearch.OpenSearchIndex;
 import org.bayan.opensearch.OpenSearchSearch;
@@ -18,6 +20,8 @@ import org.bayan.search.SearchService;
 import org.bayan.search.StatementSearch;
 import org.bayan.search.SuggestService;
 import org.bayan.search.Suggester;
+import org.bayan.search.claims.ClaimService;
+import org.bayan.search.claims.ClaimTuning;
 import org.bayan.store.AgencyRegistry;
 import org.bayan.store.DataLayout;
 import org.bayan.store.ReleaseStore;
@@ -67,13 +71,24 @@ public final class Engine implements AutoCloseable {
     return new SearchService(index, agencies::get);
   }
 
-  /**
-   * Completions. With OpenSearch: none yet (the embedded engine completes from its own term dictionary), so
-   * the endpoint answers an empty list rather than an error.
-   */
+  /** Completions from agency names and the titles of the index this engine keeps. */
   public Suggester suggester() {
-    if (index != null) return new SuggestService(index, agencies::all);
-    return (typed, size) -> java.util.List.of();
+    if (derived instanceof OpenSearchIndex os) {
+      Analyzer analyzer = LuceneIndex.analyzer(analyzers);
+      return new SuggestService(analyzer, new OpenSearchSearch(os, analyzer, agencies::get)::titles, agencies::all);
+    }
+    if (index == null) throw new IllegalStateException("this process does not hold the index");
+    return new SuggestService(index, agencies::all);
+  }
+
+  /** Claim lookup over the index this engine keeps. */
+  public ClaimService claims() {
+    if (derived instanceof OpenSearchIndex os) {
+      return new ClaimService(new OpenSearchClaims(os), LuceneIndex.analyzer(analyzers), agencies::get,
+          ClaimTuning.DEFAULT);
+    }
+    if (index == null) throw new IllegalStateException("this process does not hold the index");
+    return new ClaimService(index, agencies::get);
   }
 
   public static Engine open(Path data, Path analyzersDir, boolean indexRequired) throws IOException {

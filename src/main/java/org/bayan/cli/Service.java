@@ -84,8 +84,7 @@ public final class Service implements AutoCloseable {
     StatementSearch search = engine.index != null
         ? new SearchService(engine.index, engine.agencies::get, options.searchBudgetMs()) : engine.search();
     StatementReader statements = new StatementReader(engine.store, engine.agencies::get);
-    // Claim lookup reads term statistics and sentences from the embedded index; on a cluster it is off.
-    ClaimService claims = engine.index == null ? null : new ClaimService(engine.index, engine.agencies::get);
+    ClaimService claims = engine.claims();
     Suggester suggest = engine.suggester();
     PushService push = new PushService(engine.store, engine.agencies, engine.sync,
         new RejectsReport(engine.layout.rejectsFile()), ReleaseParser.DEFAULT_MAX_BODY_CHARS);

@@ -28,8 +28,8 @@ public final class BayanServer implements AutoCloseable {
   public record Route(String method, String path) {}
 
   /**
-   * What the API answers from. {@code push} is null for a server that takes no pushed releases; {@code claims}
-   * is null where claim lookup is not available (an OpenSearch engine).
+   * What the API answers from, whichever engine searches. {@code push} is null for a server that takes no
+   * pushed releases.
    */
   public record Api(
       StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies, Suggester suggest,

@@ -33,7 +33,7 @@ final class ClaimController {
   void get(Context ctx) {
     ClaimRequest req = ClaimRequest.parse(ctx.queryParam("text"), ctx.queryParam("lang"), ctx.queryParams("agency"),
         ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParams("type"), ctx.queryParam("limit"), origin(ctx));
-    ctx.json(available().search(req));
+    ctx.json(claims.search(req));
   }
 
   void post(Context ctx) {
@@ -52,7 +52,7 @@ final class ClaimController {
     ClaimRequest req = ClaimRequest.parse(text(o, "text"), text(o, "lang"), list(o, "agency"), text(o, "from"),
         text(o, "to"), list(o, "type"), o.has("limit") && o.get("limit").isNumber() ? o.get("limit").asText()
             : text(o, "limit"), origin(ctx));
-    ctx.json(available().search(req));
+    ctx.json(claims.search(req));
   }
 
   private static String text(JsonNode o, String field) {
@@ -81,13 +81,5 @@ final class ClaimController {
     String host = ctx.host();
     if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-:\\[\\]]+")) return null;
     return ctx.scheme() + "://" + host;
-  }
-
-  private ClaimService available() {
-    if (claims == null) {
-      throw new io.javalin.http.HttpResponseException(503,
-          "claim lookup needs the embedded engine; this server searches an OpenSearch cluster (--engine opensearch)");
-    }
-    return claims;
   }
 }

@@ -111,6 +111,7 @@ public final class IndexDefinition {
     ObjectNode what = json.createObjectNode();
     what.set("analysis", analysis());
     what.set("mappings", mappings());
+    what.put("documents", OpenSearchDocuments.VERSION);
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(what.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 8);

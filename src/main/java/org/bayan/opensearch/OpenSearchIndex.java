@@ -55,8 +55,8 @@ public final class OpenSearchIndex implements DerivedIndex {
     OpenSearchIndex index = new OpenSearchIndex(client, definition, alias, live);
     String built = index.meta().path(META_DEFINITION).asText("");
     if (!built.equals(definition.fingerprint())) {
-      System.err.println("OpenSearch index " + live + " was built with other analyzers or fields than "
-          + "analyzers/ declares; run `bayan reindex --engine opensearch` to rebuild it");
+      System.err.println("OpenSearch index " + live + " was built with other analyzers, fields or document "
+          + "mapping than this Bayan declares; run `bayan reindex --engine opensearch` to rebuild it");
     }
     return index;
   }

@@ -11,18 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
 import org.bayan.index.Fields;
 import org.bayan.search.AgencyRef;
 import org.bayan.search.FacetValue;
 import org.bayan.search.Hit;
-import org.bayan.search.InvalidParameterException;
+import org.bayan.search.Cursor;
 import org.bayan.search.SearchPlan;
 import org.bayan.search.SearchPlanner;
 import org.bayan.search.SearchRequest;
 import org.bayan.search.SearchResponse;
+import org.bayan.search.SearchService;
 import org.bayan.search.Snippets;
 import org.bayan.search.SortOrder;
+import org.bayan.search.Spelling;
 import org.bayan.search.StatementSearch;
+import org.bayan.search.SuggestService;
 import org.bayan.statement.Agency;
 
 /**
@@ -30,9 +34,13 @@ import org.bayan.statement.Agency;
  * ({@link SearchPlanner}, query text analyzed by Bayan's chains) and the plan translated to the query DSL.
  * Scores use index-wide term statistics ({@code dfs_query_then_fetch}), as one Lucene index would.
  *
- * <p>Not (yet) like the embedded engine: no cursor paging (pages only), no spelling suggestion, snippets cut
- * by OpenSearch's highlighter (same marks and escaping, possibly another passage), an exact-phrase or prefix
- * match highlighted only where the stemmed field also matches.
+ * <p>Cursors continue with {@code search_after} on (score or date, statement id), so a walk is stable
+ * across shards; requests of one walk (same query, filters and order) carry the same {@code preference}, so
+ * they read the same shard copies and scores do not shift between pages. Spelling is corrected by the same
+ * {@link Spelling} as the embedded engine's, asking the cluster's term statistics and term suggester.
+ *
+ * <p>Not like the embedded engine: snippets cut by OpenSearch's highlighter (same marks and escaping,
+ * possibly another passage), duplicates not collapsed into one hit, equal scores ordered by statement id.
  */
 public final class OpenSearchSearch implements StatementSearch {
   static final int MAX_AGENCY_FACETS = 20;
@@ -43,6 +51,8 @@ public final class OpenSearchSearch implements StatementSearch {
   private final SearchPlanner planner;
   private final QueryDsl dsl;
   private final Function<String, Optional<Agency>> agencies;
+  private final OpenSearchStatistics statistics;
+  private final Spelling spelling;
 
   public OpenSearchSearch(OpenSearchIndex index, Analyzer perFieldAnalyzer, Function<String, Optional<Agency>> agencies) {
     this.client = index.client();
@@ -51,21 +61,30 @@ public final class OpenSearchSearch implements StatementSearch {
     this.planner = new SearchPlanner(perFieldAnalyzer);
     this.dsl = new QueryDsl(json);
     this.agencies = agencies;
+    this.statistics = new OpenSearchStatistics(client, this.index);
+    this.spelling = new Spelling(perFieldAnalyzer);
   }
 
   /** The search body of a planned request. */
   ObjectNode body(SearchPlan plan, SearchRequest req, boolean facets) {
     ObjectNode body = json.createObjectNode();
-    int skip = (req.page() - 1) * req.size();
-    body.put("from", skip);
+    Cursor cursor = req.cursor();
+    if (cursor != null && cursor.key() == null) throw Cursor.fromAnotherEngine();
+    if (cursor == null) body.put("from", (req.page() - 1) * req.size());
     body.put("size", req.size());
     body.set("query", dsl.of(plan.query()));
     if (facets) body.put("track_total_hits", true);
-    else body.put("track_total_hits", org.bayan.search.SearchService.TOTAL_HITS_THRESHOLD);
-    if (plan.order() != SortOrder.RELEVANCE) {
-      ArrayNode sort = body.putArray("sort");
-      sort.addObject().put(Fields.PUBLISHED, plan.order() == SortOrder.NEWEST ? "desc" : "asc");
-      sort.addObject().put(Fields.ID, "asc");
+    else body.put("track_total_hits", SearchService.TOTAL_HITS_THRESHOLD);
+    // The statement id breaks ties: unique, and the same on every shard, so search_after can resume after it.
+    ArrayNode sort = body.putArray("sort");
+    if (plan.order() == SortOrder.RELEVANCE) sort.addObject().put("_score", "desc");
+    else sort.addObject().put(Fields.PUBLISHED, plan.order() == SortOrder.NEWEST ? "desc" : "asc");
+    sort.addObject().put(Fields.ID, "asc");
+    if (cursor != null) {
+      ArrayNode after = body.putArray("search_after");
+      if (plan.order() == SortOrder.RELEVANCE) after.add(Float.intBitsToFloat((int) cursor.value()));
+      else after.add(cursor.value());
+      after.add(cursor.key());
     }
     if (!plan.browse()) {
       ObjectNode hl = body.putObject("highlight");
@@ -99,18 +118,57 @@ public final class OpenSearchSearch implements StatementSearch {
 
   @Override
   public SearchResponse search(SearchRequest req, boolean facets) {
-    if (req.cursor() != null) {
-      throw new InvalidParameterException("cursor", "cursor paging is not available with the OpenSearch engine; use page");
-    }
     long start = System.nanoTime();
     SearchPlan plan = planner.plan(req);
-    JsonNode r = client.call("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body(plan, req, facets));
+    // One walk, one set of shard copies: replicas may differ in deleted documents, and so in scores.
+    String preference = "&preference=" + Long.toHexString(req.fingerprint());
+    JsonNode r = client.call("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch" + preference,
+        body(plan, req, facets));
+    JsonNode found = r.path("hits").path("hits");
     List<Hit> hits = new ArrayList<>();
-    for (JsonNode h : r.path("hits").path("hits")) hits.add(hit(h, plan.browse()));
+    for (JsonNode h : found) hits.add(hit(h, plan.browse()));
     long total = r.path("hits").path("total").path("value").asLong();
+    int skip = (req.page() - 1) * req.size();
+    String next = null;
+    if (hits.size() == req.size() && (skip + hits.size() < total || req.cursor() != null)) {
+      JsonNode last = found.get(found.size() - 1).path("sort");
+      long value = plan.order() == SortOrder.RELEVANCE
+          ? Float.floatToIntBits((float) last.path(0).asDouble()) : last.path(0).asLong();
+      next = Cursor.afterKey(req.effectiveSort(), value, last.path(1).asText()).encode(req.fingerprint());
+    }
+    String didYouMean = facets && total < SearchService.FEW_HITS ? didYouMean(plan, req, total) : null;
     long took = (System.nanoTime() - start) / 1_000_000;
     return new SearchResponse(req.query(), total, took, req.page(), req.size(), plan.order().param(), hits,
-        facets ? facets(r.path("aggregations")) : null, false, null, null, false);
+        facets ? facets(r.path("aggregations")) : null, false, next, didYouMean, false);
+  }
+
+  /** A corrected query, offered only when it finds more than what was asked (as the embedded engine does). */
+  private String didYouMean(SearchPlan plan, SearchRequest req, long total) {
+    String corrected = spelling.correct(plan.parsed(), statistics);
+    if (corrected == null || corrected.equals(req.query())) return null;
+    ObjectNode count = json.createObjectNode();
+    count.set("query", dsl.of(planner.plan(corrected, req).query()));
+    long found = client.call("POST", "/" + index + "/_count", count).path("count").asLong();
+    return found > total ? corrected : null;
+  }
+
+  /** Statement titles for completion: the lookup {@link org.bayan.search.SuggestService} builds, run here. */
+  public List<SuggestService.Title> titles(Query query, int n) {
+    ObjectNode body = json.createObjectNode();
+    body.put("size", n);
+    body.set("query", dsl.of(query));
+    ArrayNode source = body.putArray("_source");
+    source.add(Fields.ID).add(Fields.LANGUAGE);
+    for (String lang : Fields.LANGUAGES) source.add(Fields.title(lang));
+    JsonNode r = client.call("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body);
+    List<SuggestService.Title> out = new ArrayList<>();
+    for (JsonNode h : r.path("hits").path("hits")) {
+      JsonNode s = h.path("_source");
+      String language = s.path(Fields.LANGUAGE).asText(null);
+      out.add(new SuggestService.Title(s.path(Fields.ID).asText(), language,
+          OpenSearchDocuments.text(s, Fields.title(Fields.indexLanguage(language)))));
+    }
+    return out;
   }
 
   private Hit hit(JsonNode h, boolean browse) {
@@ -118,9 +176,9 @@ public final class OpenSearchSearch implements StatementSearch {
     String lang = Fields.indexLanguage(s.path(Fields.LANGUAGE).asText(null));
     JsonNode hl = h.path("highlight");
     String title = hl.path(Fields.title(lang)).path(0).asText(null);
-    if (title == null) title = Snippets.escape(text(s, Fields.title(lang)));
+    if (title == null) title = Snippets.escape(OpenSearchDocuments.text(s, Fields.title(lang)));
     String snippet = hl.path(Fields.body(lang)).path(0).asText(null);
-    if (snippet == null) snippet = Snippets.escape(Snippets.lead(text(s, Fields.body(lang))));
+    if (snippet == null) snippet = Snippets.escape(Snippets.lead(OpenSearchDocuments.text(s, Fields.body(lang))));
     String agencyId = s.path(Fields.AGENCY).asText(null);
     int version = s.path(Fields.VERSION).asInt();
     float score = browse || h.path("_score").isNull() ? 0f : (float) h.path("_score").asDouble();
@@ -128,16 +186,6 @@ public final class OpenSearchSearch implements StatementSearch {
         title, snippet, s.path(Fields.PUBLISHED).asText(), s.path(Fields.SOURCE_URL).asText(null),
         s.path(Fields.LANGUAGE).asText(null), score, version, s.path(Fields.CONTENT_HASH).asText(null),
         s.path(Fields.STATUS).asText(null), version > 1, java.util.List.of());
-  }
-
-  /** A text field of the source, which OpenSearch may hold under its dotted name or as nested objects. */
-  private static String text(JsonNode source, String field) {
-    JsonNode v = source.path(field);
-    if (v.isMissingNode()) {
-      v = source;
-      for (String part : field.split("\\.")) v = v.path(part);
-    }
-    return v.asText("");
   }
 
   private Map<String, List<FacetValue>> facets(JsonNode aggs) {

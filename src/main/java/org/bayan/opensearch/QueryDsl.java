@@ -13,11 +13,13 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.bayan.search.claims.FormsQuery;
 
 /**
  * The query DSL of a Lucene query built by Bayan's query compiler. Translating the compiled query (rather than
@@ -65,6 +67,41 @@ final class QueryDsl {
         int gaps = pos.length == 0 ? 0 : pos[pos.length - 1] - pos[0] - (pos.length - 1);
         if (p.getSlop() + gaps > 0) f.put("slop", p.getSlop() + gaps);
         boost(f, boost);
+      }
+      case FormsQuery f -> {
+        // No query of the DSL adds the frequencies of several terms into one, as the SynonymQuery Lucene runs
+        // does: the best-scoring form counts (dis_max), the word's own form fully and a variant at its weight.
+        if (f.forms().size() == 1 || f.variantWeight() <= 0) return of(new TermQuery(new Term(f.field(), f.forms().getFirst())), boost);
+        ObjectNode dis = out.putObject("dis_max");
+        ArrayNode queries = dis.putArray("queries");
+        for (int i = 0; i < f.forms().size(); i++) {
+          ObjectNode t = queries.addObject().putObject("term").putObject(f.field());
+          t.put("value", f.forms().get(i));
+          if (i > 0) t.put("boost", f.variantWeight());
+        }
+        boost(dis, boost);
+      }
+      case MultiPhraseQuery p -> {
+        // Words near each other in any order, each in any of its forms: span_near over span_or groups. Its
+        // sloppy frequency and summed idf score as the sloppy phrase does; unlike it, a reversed pair
+        // costs no extra slop.
+        Term[][] groups = p.getTermArrays();
+        if (groups.length == 0) return matchNone();
+        ObjectNode near = out.putObject("span_near");
+        ArrayNode clauses = near.putArray("clauses");
+        for (Term[] group : groups) {
+          if (group.length == 1) {
+            clauses.addObject().putObject("span_term").put(group[0].field(), group[0].text());
+          } else {
+            ArrayNode any = clauses.addObject().putObject("span_or").putArray("clauses");
+            for (Term t : group) any.addObject().putObject("span_term").put(t.field(), t.text());
+          }
+        }
+        int[] pos = p.getPositions();
+        int gaps = pos.length == 0 ? 0 : pos[pos.length - 1] - pos[0] - (pos.length - 1);
+        near.put("slop", p.getSlop() + gaps);
+        near.put("in_order", false);
+        boost(near, boost);
       }
       case ConstantScoreQuery c -> {
         ObjectNode cs = out.putObject("constant_score");

@@ -101,7 +101,7 @@ public record SearchRequest(
   }
 
   /** What a cursor is bound to: everything but the page. */
-  long fingerprint() {
+  public long fingerprint() {
     return Cursor.fingerprint(query, String.join(",", agencies), String.join(",", types),
         String.join(",", categories), String.join(",", languages), String.join(",", statuses), String.valueOf(from), String.valueOf(to),
         effectiveSort().param());

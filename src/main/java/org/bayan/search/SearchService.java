@@ -22,7 +22,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.bayan.search.query.Node;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -47,7 +46,7 @@ public final class SearchService implements StatementSearch {
    */
   public static final int FACET_SAMPLE = 1_000;
   /** Below this many hits, a corrected query is looked for. */
-  static final int FEW_HITS = 3;
+  public static final int FEW_HITS = 3;
   static final int MAX_AGENCY_FACETS = 20;
   /** The widest window of hits collapsed to fill a page. */
   static final int MAX_WINDOW = 50_000;
@@ -60,9 +59,6 @@ public final class SearchService implements StatementSearch {
   private final SearchPlanner planner;
   private final Spelling spelling;
   private final long budgetMs;
-
-  /** Terms (words, phrases, prefixes, filters) one query may hold: each becomes clauses over several fields. */
-  public static final int MAX_QUERY_TERMS = 64;
 
   public SearchService(LuceneIndex index, Function<String, Optional<Agency>> agencies) {
     this(index, agencies, -1);
@@ -88,11 +84,6 @@ public final class SearchService implements StatementSearch {
     ParsedQuery parsed = plan.parsed();
     Query query = plan.query();
     SortOrder order = plan.order();
-    int terms = terms(parsed.clauses());
-    if (terms > MAX_QUERY_TERMS) {
-      throw new InvalidParameterException("q", "at most " + MAX_QUERY_TERMS
-          + " terms (words, phrases, prefixes and filters); this query has " + terms);
-    }
     int skip = (req.page() - 1) * req.size();
     int need = skip + req.size();
     IndexSearcher acquired = index.acquire();
@@ -124,7 +115,7 @@ public final class SearchService implements StatementSearch {
       long total = counts != null && !many
           ? counts.getOrDefault(FacetCounts.MATCHED, Map.of()).getOrDefault("", 0L) : docs.totalHits.value();
       String next = page.length == req.size() && (skip + page.length < total || req.cursor() != null)
-          ? cursorAfter(page[page.length - 1], order).encode(req.fingerprint()) : null;
+          ? cursorAfter(page[page.length - 1], order, req.effectiveSort()).encode(req.fingerprint()) : null;
       String didYouMean = facets && total < FEW_HITS ? didYouMean(parsed, searcher, req, total) : null;
       long took = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(req.query(), total, took, req.page(), req.size(), order.param(), hits,
@@ -153,18 +144,6 @@ public final class SearchService implements StatementSearch {
     long deadline = System.nanoTime() + budgetMs * 1_000_000;
     s.setTimeout(() -> System.nanoTime() - deadline >= 0);
     return s;
-  }
-
-  private static int terms(List<Node> nodes) {
-    int n = 0;
-    for (Node node : nodes) {
-      n += switch (node) {
-        case Node.Or or -> terms(or.alternatives());
-        case Node.Not not -> terms(List.of(not.node()));
-        default -> 1;
-      };
-    }
-    return n;
   }
 
   /**
@@ -264,6 +243,7 @@ public final class SearchService implements StatementSearch {
 
   private static CollectorManager<?, ? extends TopDocs> topDocs(SortOrder order, int n, Cursor cursor, IndexSearcher s,
       int countUpTo) {
+    if (cursor != null && cursor.key() != null) throw Cursor.fromAnotherEngine();
     int maxDoc = s.getIndexReader().maxDoc();
     if (order == SortOrder.RELEVANCE) {
       ScoreDoc after = cursor == null ? null : new ScoreDoc(Math.min(cursor.doc(), maxDoc),
@@ -280,14 +260,19 @@ public final class SearchService implements StatementSearch {
         SortField.FIELD_DOC);
   }
 
-  private static Cursor cursorAfter(ScoreDoc last, SortOrder order) {
-    if (order == SortOrder.RELEVANCE) return new Cursor(order, Float.floatToIntBits(last.score), last.doc);
-    return new Cursor(order, (Long) ((FieldDoc) last).fields[0], last.doc);
+  /**
+   * The cursor after {@code last}, whose value is read in the plan's {@code order}, bound to the order the
+   * request asked for: they differ when a query has no text to rank by (relevance is browsed newest first),
+   * and the request is all a cursor is checked against.
+   */
+  private static Cursor cursorAfter(ScoreDoc last, SortOrder order, SortOrder asked) {
+    if (order == SortOrder.RELEVANCE) return Cursor.afterDoc(asked, Float.floatToIntBits(last.score), last.doc);
+    return Cursor.afterDoc(asked, (Long) ((FieldDoc) last).fields[0], last.doc);
   }
 
   private String didYouMean(ParsedQuery parsed, IndexSearcher searcher, SearchRequest req, long total)
       throws IOException {
-    String corrected = spelling.correct(parsed, searcher.getIndexReader());
+    String corrected = spelling.correct(parsed, Spelling.vocabulary(searcher.getIndexReader()));
     if (corrected == null || corrected.equals(req.query())) return null;
     // Offered only if it finds more than what was asked.
     Query q = planner.plan(corrected, req).query();

@@ -2,7 +2,14 @@ package org.bayan.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -16,50 +23,101 @@ import org.bayan.search.query.ParsedQuery;
 /**
  * "Did you mean": each bare word that no statement holds is replaced by the most frequent close word of the
  * index's own vocabulary (the exact fields: normalized, unstemmed, so a suggestion is a word as written, in
- * its normalized spelling).
+ * its normalized spelling). Which words need a correction and which one to offer is decided here; the
+ * engine only answers {@link Vocabulary} questions, so both engines correct alike.
  */
-final class Spelling {
-  private final Analyzer analyzer;
-  private final DirectSpellChecker checker = new DirectSpellChecker();
+public final class Spelling {
+  /**
+   * Shorter words are not corrected. Every other setting is {@link DirectSpellChecker}'s default (2 edits,
+   * the first letter kept, accuracy 0.5, Lucene's Levenshtein): OpenSearch's term suggester has the same ones.
+   */
+  public static final int MIN_WORD_LENGTH = 3;
 
-  Spelling(Analyzer analyzer) {
+  /** A close word of the index and how close ({@code score}, 0–1) and common ({@code freq}) it is. */
+  public record Candidate(String word, float score, int freq) {}
+
+  /** The vocabulary of an index, as spelling correction asks about it. */
+  public interface Vocabulary {
+    /** For each term, how many statements hold it. */
+    Map<Term, Integer> docFreqs(Collection<Term> terms);
+
+    /** For each term (which no statement holds), its close words that statements hold, best first. */
+    Map<Term, List<Candidate>> similar(Collection<Term> terms);
+  }
+
+  private final Analyzer analyzer;
+
+  public Spelling(Analyzer analyzer) {
     this.analyzer = analyzer;
-    checker.setMinQueryLength(3);
+  }
+
+  /** The vocabulary of one Lucene index. */
+  public static Vocabulary vocabulary(IndexReader reader) {
+    DocFrequencies stats = DocFrequencies.of(reader);
+    DirectSpellChecker checker = new DirectSpellChecker();
+    checker.setMinQueryLength(MIN_WORD_LENGTH);
+    return new Vocabulary() {
+      @Override
+      public Map<Term, Integer> docFreqs(Collection<Term> terms) {
+        return stats.docFreqs(terms);
+      }
+
+      @Override
+      public Map<Term, List<Candidate>> similar(Collection<Term> terms) {
+        Map<Term, List<Candidate>> out = new LinkedHashMap<>();
+        try {
+          for (Term t : terms) {
+            List<Candidate> c = new ArrayList<>();
+            for (SuggestWord s : checker.suggestSimilar(t, 1, reader, SuggestMode.SUGGEST_MORE_POPULAR)) {
+              c.add(new Candidate(s.string, s.score, s.freq));
+            }
+            out.put(t, c);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return out;
+      }
+    };
   }
 
   /** The corrected query, or null when no word needed (or found) a correction. */
-  String correct(ParsedQuery parsed, IndexReader reader) {
+  public String correct(ParsedQuery parsed, Vocabulary vocabulary) {
     List<String> words = parsed.words();
     if (words.isEmpty()) return null;
-    boolean[] changed = {false};
-    ParsedQuery fixed = parsed.withWords(w -> {
-      String better = correctWord(w, reader);
-      if (better == null) return w;
-      changed[0] = true;
-      return better;
-    });
-    return changed[0] ? fixed.toString() : null;
-  }
-
-  private String correctWord(String word, IndexReader reader) {
-    if (word.codePoints().anyMatch(c -> !Character.isLetter(c) && Character.getType(c) != Character.NON_SPACING_MARK)) {
-      return null; // numbers, codes and punctuation are not misspellings
-    }
-    try {
-      SuggestWord best = null;
+    // Each word as each language's exact field holds it; one question to the vocabulary for all of them.
+    Map<String, List<Term>> forms = new LinkedHashMap<>();
+    for (String w : new LinkedHashSet<>(words)) {
+      if (w.codePoints().anyMatch(c -> !Character.isLetter(c) && Character.getType(c) != Character.NON_SPACING_MARK)) {
+        continue; // numbers, codes and punctuation are not misspellings
+      }
+      List<Term> terms = new ArrayList<>();
       for (String lang : Fields.LANGUAGES) {
         String field = Fields.exact(Fields.body(lang));
-        BytesRef normalized = analyzer.normalize(field, word);
-        if (normalized.length == 0) continue;
-        Term t = new Term(field, normalized);
-        if (reader.docFreq(t) > 0) return null; // a word the statements use is not a misspelling
-        for (SuggestWord s : checker.suggestSimilar(t, 1, reader, SuggestMode.SUGGEST_MORE_POPULAR)) {
-          if (best == null || s.score > best.score || (s.score == best.score && s.freq > best.freq)) best = s;
+        BytesRef normalized = analyzer.normalize(field, w);
+        if (normalized.length > 0) terms.add(new Term(field, BytesRef.deepCopyOf(normalized)));
+      }
+      if (!terms.isEmpty()) forms.put(w, terms);
+    }
+    if (forms.isEmpty()) return null;
+    Map<Term, Integer> df = vocabulary.docFreqs(forms.values().stream().flatMap(List::stream).distinct().toList());
+    // A word the statements use, in either language, is not a misspelling.
+    forms.values().removeIf(terms -> terms.stream().anyMatch(t -> df.getOrDefault(t, 0) > 0));
+    if (forms.isEmpty()) return null;
+    Set<Term> unknown = new LinkedHashSet<>();
+    forms.values().forEach(unknown::addAll);
+    Map<Term, List<Candidate>> similar = vocabulary.similar(unknown);
+    Map<String, String> fixes = new HashMap<>();
+    for (Map.Entry<String, List<Term>> e : forms.entrySet()) {
+      Candidate best = null;
+      for (Term t : e.getValue()) {
+        for (Candidate c : similar.getOrDefault(t, List.of())) {
+          if (best == null || c.score() > best.score() || (c.score() == best.score() && c.freq() > best.freq())) best = c;
         }
       }
-      return best == null ? null : best.string;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (best != null) fixes.put(e.getKey(), best.word());
     }
+    if (fixes.isEmpty()) return null;
+    return parsed.withWords(w -> fixes.getOrDefault(w, w)).toString();
   }
 }

@@ -16,6 +16,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.bayan.index.Fields;
@@ -26,20 +27,35 @@ import org.bayan.statement.Agency;
  * Completions as a user types, from agency names and statement titles. Matching is by whole words anywhere
  * in the name or title (infix), the last word being a prefix, after the exact fields' normalization
  * (diacritics, hamza forms, case). Titles are looked up in the live index itself, so a statement is
- * suggested as soon as it is searchable; agency names come from the registry at each call.
+ * suggested as soon as it is searchable; agency names come from the registry at each call. The lookup is
+ * built here for every engine; an engine only runs it ({@link Titles}).
  */
 public final class SuggestService implements Suggester {
   public static final int MAX_SIZE = 20;
   public static final int DEFAULT_SIZE = 8;
   private static final int MAX_INPUT_CHARS = 200;
 
-  private final LuceneIndex index;
+  /** A statement title found by a lookup. */
+  public record Title(String id, String language, String text) {}
+
+  /** Runs a title lookup: the statements matching {@code query}, best first, at most {@code n}. */
+  public interface Titles {
+    List<Title> find(Query query, int n);
+  }
+
   private final Analyzer analyzer;
+  private final Titles titles;
   private final Supplier<List<Agency>> agencies;
 
+  /** Over the embedded index. */
   public SuggestService(LuceneIndex index, Supplier<List<Agency>> agencies) {
-    this.index = index;
-    this.analyzer = index.analyzer();
+    this(index.analyzer(), (query, n) -> lucene(index, query, n), agencies);
+  }
+
+  /** Over any engine, with the index's per-field analyzer. */
+  public SuggestService(Analyzer perFieldAnalyzer, Titles titles, Supplier<List<Agency>> agencies) {
+    this.analyzer = perFieldAnalyzer;
+    this.titles = titles;
     this.agencies = agencies;
   }
 
@@ -108,19 +124,25 @@ public final class SuggestService implements Suggester {
       languages++;
     }
     if (languages == 0) return List.of();
+    // Several statements share a title ("Press release"): fetch more than asked and keep distinct ones.
+    Set<String> seen = new LinkedHashSet<>();
+    List<Suggestion> out = new ArrayList<>();
+    for (Title t : titles.find(anyLanguage.build(), size * 4)) {
+      if (t.text() == null || t.text().isBlank() || !seen.add(t.text().strip())) continue;
+      out.add(new Suggestion(t.text().strip(), "title", t.id(), t.language()));
+      if (out.size() >= size) break;
+    }
+    return out;
+  }
+
+  private static List<Title> lucene(LuceneIndex index, Query query, int n) {
     IndexSearcher searcher = index.acquire();
     try {
-      // Several statements share a title ("Press release"): fetch more than asked and keep distinct ones.
-      ScoreDoc[] docs = searcher.search(anyLanguage.build(), size * 4).scoreDocs;
-      Set<String> seen = new LinkedHashSet<>();
-      List<Suggestion> out = new ArrayList<>();
-      for (ScoreDoc sd : docs) {
+      List<Title> out = new ArrayList<>();
+      for (ScoreDoc sd : searcher.search(query, n).scoreDocs) {
         Document d = searcher.storedFields().document(sd.doc);
         String lang = Fields.indexLanguage(d.get(Fields.LANGUAGE));
-        String title = d.get(Fields.title(lang));
-        if (title == null || title.isBlank() || !seen.add(title.strip())) continue;
-        out.add(new Suggestion(title.strip(), "title", d.get(Fields.ID), d.get(Fields.LANGUAGE)));
-        if (out.size() >= size) break;
+        out.add(new Title(d.get(Fields.ID), d.get(Fields.LANGUAGE), d.get(Fields.title(lang))));
       }
       return out;
     } catch (IOException e) {

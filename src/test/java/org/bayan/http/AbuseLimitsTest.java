@@ -16,7 +16,7 @@ import org.bayan.cli.Engine;
 import org.bayan.cli.Service;
 import org.bayan.ingest.Indexer;
 import org.bayan.ingest.RejectsReport;
-import org.bayan.search.SearchService;
+import org.bayan.search.SearchPlanner;
 import org.bayan.testing.Fixtures;
 import org.bayan.testing.TestServer;
 import org.bayan.testing.TestServer.Response;
@@ -77,9 +77,9 @@ class AbuseLimitsTest {
   @Test
   void a_query_with_too_many_terms_gets_400_naming_the_cap() throws Exception {
     List<String> words = new ArrayList<>();
-    for (int i = 0; i <= SearchService.MAX_QUERY_TERMS; i++) words.add("w" + i);
+    for (int i = 0; i <= SearchPlanner.MAX_QUERY_TERMS; i++) words.add("w" + i);
     assertLimit(server.get("/api/search?q=" + TestServer.enc(String.join(" ", words))), 400, "q",
-        "at most " + SearchService.MAX_QUERY_TERMS + " terms");
+        "at most " + SearchPlanner.MAX_QUERY_TERMS + " terms");
     // OR groups and exclusions count each of their terms.
     assertLimit(server.get("/api/search?q=" + TestServer.enc(String.join(" OR ", words))), 400, "q", "terms");
     assertLimit(server.get("/api/search?q=" + TestServer.enc("-" + String.join(" -", words))), 400, "q", "terms");

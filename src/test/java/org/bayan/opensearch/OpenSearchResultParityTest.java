@@ -20,12 +20,17 @@ import org.bayan.search.Hit;
 import org.bayan.search.SearchRequest;
 import org.bayan.search.SearchService;
 import org.bayan.search.StatementSearch;
+import org.bayan.search.claims.ClaimHit;
+import org.bayan.search.claims.ClaimRequest;
+import org.bayan.search.claims.ClaimService;
+import org.bayan.search.claims.ClaimTuning;
 import org.bayan.statement.Release;
 import org.bayan.statement.StatementVersion;
 import org.bayan.testing.Fixtures;
 import org.bayan.testing.OpenSearchCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,10 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same documents and queries give the same results in both engines: over the dev topics of two retrieval
- * sets (../shared/eval), the top 10 agree for at least 95% of topics and nDCG@10 differs by at most 0.01. The
- * OpenSearch index has 2 shards and 1 replica; scores use index-wide statistics (dfs_query_then_fetch). Lists
- * are compared up to the order of hits with equal scores, which each engine breaks its own way (Lucene by
- * document number, OpenSearch by shard, then document number).
+ * sets (../shared/eval), the top 10 agree for at least 95% of topics and nDCG@10 differs by at most 0.01; claim
+ * lookup over the claims of ans-dev finds the same first statement and the same quality. The OpenSearch index
+ * has 2 shards and 1 replica; scores use index-wide statistics (dfs_query_then_fetch). Lists are compared up to
+ * the order of hits with equal scores, which each engine breaks its own way (Lucene by document number,
+ * OpenSearch by statement id).
  */
 @ExtendWith(OpenSearchCluster.Extension.class)
 class OpenSearchResultParityTest {
@@ -52,63 +58,123 @@ class OpenSearchResultParityTest {
   }
 
   @AfterAll
-  static void tearDown() {
+  static void tearDown() throws IOException {
+    for (Engines e : BUILT.values()) e.lucene().close();
+    BUILT.clear();
     registry.close();
+  }
+
+  /** One eval set indexed into both engines, shared by the tests that use the set. */
+  private record Engines(LuceneIndex lucene, OpenSearchIndex os, Map<String, String> topics,
+      Map<String, Map<String, Integer>> qrels) {}
+
+  private static final Map<String, Engines> BUILT = new HashMap<>();
+
+  private static Engines engines(String set) throws IOException {
+    Engines e = BUILT.get(set);
+    if (e != null) return e;
+    Path dir = Fixtures.shared().resolve("eval").resolve(set);
+    List<StatementVersion> docs = corpus(dir.resolve("corpus.jsonl"));
+    LuceneIndex lucene = LuceneIndex.open(tmp.resolve(set), registry);
+    lucene.apply(docs);
+    lucene.commit(1);
+    lucene.refresh();
+    OpenSearchClient client = new OpenSearchClient(cluster.urls());
+    String alias = "parity-" + set;
+    dropAlias(client, alias);
+    OpenSearchIndex os = OpenSearchIndex.open(client, new IndexDefinition(registry, 2, 1), alias);
+    for (int i = 0; i < docs.size(); i += 1000) os.apply(docs.subList(i, Math.min(docs.size(), i + 1000)));
+    os.commit(1);
+    e = new Engines(lucene, os, topics(dir.resolve("topics.tsv")), qrels(dir.resolve("qrels.txt")));
+    BUILT.put(set, e);
+    return e;
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"xquadr-ar", "ans-dev"})
   void top_ten_and_ndcg_agree_with_the_embedded_engine(String set) throws Exception {
-    Path dir = Fixtures.shared().resolve("eval").resolve(set);
-    List<StatementVersion> docs = corpus(dir.resolve("corpus.jsonl"));
-    Map<String, String> topics = topics(dir.resolve("topics.tsv"));
-    Map<String, Map<String, Integer>> qrels = qrels(dir.resolve("qrels.txt"));
+    Engines e = engines(set);
+    StatementSearch embedded = new SearchService(e.lucene(), id -> Optional.empty());
+    StatementSearch cluster = new OpenSearchSearch(e.os(), LuceneIndex.analyzer(registry), id -> Optional.empty());
+    Agreement a = compare(set, e, topic -> {
+      SearchRequest req = SearchRequest.of(topic, 10);
+      return new Scored[][] {scored(embedded.search(req, false).hits()), scored(cluster.search(req, false).hits())};
+    });
+    assertTrue(a.topics() > 500, a.report());
+    assertTrue(a.agreement() >= 0.95, a.report() + "\nfirst differences:\n" + String.join("\n", a.differing()));
+    assertTrue(Math.abs(a.ndcgLucene() - a.ndcgOs()) <= 0.01, a.report());
+  }
 
-    try (LuceneIndex lucene = LuceneIndex.open(tmp.resolve(set), registry)) {
-      lucene.apply(docs);
-      lucene.commit(1);
-      lucene.refresh();
-      OpenSearchClient client = new OpenSearchClient(cluster.urls());
-      String alias = "parity-" + set;
-      dropAlias(client, alias);
-      OpenSearchIndex os = OpenSearchIndex.open(client, new IndexDefinition(registry, 2, 1), alias);
-      for (int i = 0; i < docs.size(); i += 1000) os.apply(docs.subList(i, Math.min(docs.size(), i + 1000)));
-      os.commit(1);
-      StatementSearch embedded = new SearchService(lucene, id -> Optional.empty());
-      StatementSearch cluster = new OpenSearchSearch(os, LuceneIndex.analyzer(registry), id -> Optional.empty());
+  /**
+   * Claim lookup builds one query for both engines, but OpenSearch has no query that adds the frequencies of a
+   * word's forms as Lucene's SynonymQuery does (the best form counts instead) and scores word pairs as spans:
+   * scores differ slightly, so the lists are not the very same. The bar: the same first statement for at least
+   * 97% of claims and nDCG@10 within 0.005 (measured: 99.7%, 0.7100 against 0.7096).
+   */
+  @Test
+  void claim_lookup_agrees_with_the_embedded_engine_on_ans_dev() throws Exception {
+    Engines e = engines("ans-dev");
+    ClaimService embedded = new ClaimService(e.lucene(), id -> Optional.empty());
+    ClaimService cluster = new ClaimService(new OpenSearchClaims(e.os()), LuceneIndex.analyzer(registry),
+        id -> Optional.empty(), ClaimTuning.DEFAULT);
+    Agreement a = compare("ans-dev claims", e, claim -> new Scored[][] {
+        scoredClaims(embedded.lookup(ClaimRequest.of(claim))), scoredClaims(cluster.lookup(ClaimRequest.of(claim)))});
+    assertTrue(a.topics() > 500, a.report());
+    assertTrue(a.sameTop() >= 0.97, a.report() + "\nfirst differences:\n" + String.join("\n", a.differing()));
+    assertTrue(Math.abs(a.ndcgLucene() - a.ndcgOs()) <= 0.005, a.report());
+  }
 
-      int topicsJudged = 0;
-      int same = 0;
-      int sameExactOrder = 0;
-      double ndcgLucene = 0;
-      double ndcgOs = 0;
-      List<String> differing = new ArrayList<>();
-      for (Map.Entry<String, String> t : topics.entrySet()) {
-        Map<String, Integer> rel = qrels.get(t.getKey());
-        if (rel == null) continue;
-        topicsJudged++;
-        SearchRequest req = SearchRequest.of(t.getValue(), 10);
-        List<Hit> a = embedded.search(req, false).hits();
-        List<Hit> b = cluster.search(req, false).hits();
-        ndcgLucene += ndcg(a, rel);
-        ndcgOs += ndcg(b, rel);
-        if (ids(a).equals(ids(b))) sameExactOrder++;
-        if (sameUpToTies(a, b)) {
-          same++;
-        } else if (differing.size() < 10) {
-          differing.add(t.getKey() + " «" + t.getValue() + "»\n  lucene:     " + scored(a) + "\n  opensearch: " + scored(b));
-        }
+  /** An id and its score, as both engines rank. */
+  private record Scored(String id, float score) {}
+
+  /**
+   * How two rankings of the same topics agree: the share with the same top 10 up to the order of equal
+   * scores, the share with the same first hit, and each engine's nDCG@10.
+   */
+  private record Agreement(int topics, double agreement, double sameTop, double ndcgLucene, double ndcgOs,
+      String report, List<String> differing) {}
+
+  private static Agreement compare(String name, Engines e, java.util.function.Function<String, Scored[][]> rank) {
+    int judged = 0;
+    int same = 0;
+    int sameExactOrder = 0;
+    int sameTop = 0;
+    double ndcgLucene = 0;
+    double ndcgOs = 0;
+    List<String> differing = new ArrayList<>();
+    for (Map.Entry<String, String> t : e.topics().entrySet()) {
+      Map<String, Integer> rel = e.qrels().get(t.getKey());
+      if (rel == null) continue;
+      judged++;
+      Scored[][] both = rank.apply(t.getValue());
+      List<Scored> a = List.of(both[0]);
+      List<Scored> b = List.of(both[1]);
+      ndcgLucene += ndcg(a, rel);
+      ndcgOs += ndcg(b, rel);
+      if (ids(a).equals(ids(b))) sameExactOrder++;
+      if (!a.isEmpty() && !b.isEmpty() && a.getFirst().id().equals(b.getFirst().id())) sameTop++;
+      if (sameUpToTies(a, b)) {
+        same++;
+      } else if (differing.size() < 10) {
+        differing.add(t.getKey() + " «" + t.getValue() + "»\n  lucene:     " + a + "\n  opensearch: " + b);
       }
-      ndcgLucene /= topicsJudged;
-      ndcgOs /= topicsJudged;
-      double agreement = (double) same / topicsJudged;
-      String report = String.format("%s: %d topics, top 10 agree for %.1f%% (%.1f%% in the exact order); nDCG@10 lucene %.4f, "
-          + "opensearch %.4f", set, topicsJudged, 100 * agreement, 100.0 * sameExactOrder / topicsJudged, ndcgLucene, ndcgOs);
-      System.out.println(report);
-      assertTrue(topicsJudged > 500, report);
-      assertTrue(agreement >= 0.95, report + "\nfirst differences:\n" + String.join("\n", differing));
-      assertTrue(Math.abs(ndcgLucene - ndcgOs) <= 0.01, report);
     }
+    ndcgLucene /= judged;
+    ndcgOs /= judged;
+    String report = String.format("%s: %d topics, top 10 agree for %.1f%% (%.1f%% in the exact order), the first hit "
+        + "for %.1f%%; nDCG@10 lucene %.4f, opensearch %.4f", name, judged, 100.0 * same / judged,
+        100.0 * sameExactOrder / judged, 100.0 * sameTop / judged, ndcgLucene, ndcgOs);
+    System.out.println(report);
+    return new Agreement(judged, (double) same / judged, (double) sameTop / judged, ndcgLucene, ndcgOs, report,
+        differing);
+  }
+
+  private static Scored[] scored(List<Hit> hits) {
+    return hits.stream().map(h -> new Scored(h.id(), h.score())).toArray(Scored[]::new);
+  }
+
+  private static Scored[] scoredClaims(List<ClaimHit> hits) {
+    return hits.stream().map(h -> new Scored(h.id(), h.score())).toArray(Scored[]::new);
   }
 
   private static void dropAlias(OpenSearchClient client, String alias) {
@@ -116,16 +182,12 @@ class OpenSearchResultParityTest {
     if (r.status() == 200) r.json().fieldNames().forEachRemaining(i -> client.send("DELETE", "/" + i, null, null));
   }
 
-  private static List<String> ids(List<Hit> hits) {
-    return hits.stream().map(Hit::id).toList();
-  }
-
-  private static List<String> scored(List<Hit> hits) {
-    return hits.stream().map(h -> h.id() + String.format(":%.4f", h.score())).toList();
+  private static List<String> ids(List<Scored> hits) {
+    return hits.stream().map(Scored::id).toList();
   }
 
   /** Same hits with the same scores, where hits of (nearly) equal score may come in either order. */
-  static boolean sameUpToTies(List<Hit> a, List<Hit> b) {
+  static boolean sameUpToTies(List<Scored> a, List<Scored> b) {
     if (a.size() != b.size()) return false;
     int i = 0;
     while (i < a.size()) {
@@ -136,7 +198,7 @@ class OpenSearchResultParityTest {
       Map<String, Boolean> group = new HashMap<>();
       for (int k = i; k <= j; k++) group.put(a.get(k).id(), true);
       for (int k = i; k <= j; k++) {
-        Hit h = b.get(k);
+        Scored h = b.get(k);
         if (!close(h.score(), a.get(i).score())) return false;
         if (!group.containsKey(h.id()) && j < a.size() - 1) return false;
       }
@@ -150,7 +212,7 @@ class OpenSearchResultParityTest {
   }
 
   /** nDCG@10: gain 2^rel - 1, discount log2(rank + 1), ideal from the judged documents. */
-  static double ndcg(List<Hit> hits, Map<String, Integer> rel) {
+  static double ndcg(List<Scored> hits, Map<String, Integer> rel) {
     double dcg = 0;
     for (int i = 0; i < Math.min(10, hits.size()); i++) {
       int r = rel.getOrDefault(hits.get(i).id(), 0);

@@ -1,14 +1,11 @@
 package org.bayan.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bayan.testing.OpenSearchCluster;
-import org.bayan.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,23 +16,6 @@ class OpenSearchQueryLanguageApiTest extends QueryLanguageContract {
   static void start(OpenSearchCluster cluster) throws Exception {
     startWith(cluster.backend("query-language-test"));
   }
-
-  // Not offered by the OpenSearch engine yet (docs/opensearch.md, "Gaps"): a cursor is a 400 naming it.
-
-  @Override
-  @Test
-  @Disabled("cursor paging: not yet with OpenSearch (search_after with a point in time would give it)")
-  void a_cursor_walks_a_result_set_to_the_end_in_each_order() {}
-
-  @Override
-  @Test
-  @Disabled("cursor paging: not yet with OpenSearch")
-  void a_garbled_forged_or_foreign_cursor_is_a_400() {}
-
-  @Override
-  @Test
-  @Disabled("spelling suggestions: not yet with OpenSearch (a term suggester over the exact fields would give them)")
-  void did_you_mean_offers_a_corrected_query_from_the_index_vocabulary() {}
 
   /** As the contract's, except that OpenSearch marks each word of a phrase rather than the phrase whole. */
   @Override
@@ -53,12 +33,5 @@ class OpenSearchQueryLanguageApiTest extends QueryLanguageContract {
     String shown = q("campaign note").get("hits").toString();
     assertFalse(shown.contains("<script") || shown.contains("<b>"), shown);
     assertTrue(shown.contains("&lt;script&gt;"), shown);
-  }
-
-  @Test
-  void a_cursor_is_refused_with_a_400_naming_it() throws Exception {
-    TestServer.Response r = server.get("/api/search?q=health&cursor=abc");
-    assertEquals(400, r.status(), r.body());
-    assertTrue(r.json().get("detail").asText().contains("cursor"), r.body());
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.bayan.cli.SearchBackend;
@@ -165,7 +166,9 @@ abstract class QueryLanguageContract {
 
   @Test
   void a_cursor_walks_a_result_set_to_the_end_in_each_order() throws Exception {
-    for (String base : List.of("size=4", "size=3&sort=oldest", "size=5&q=" + TestServer.enc("routine notice road"))) {
+    // Browsing, by date, by relevance (many equal scores), and a query of filters only (browsed newest first).
+    for (String base : List.of("size=4", "size=3&sort=oldest", "size=5&q=" + TestServer.enc("routine notice road"),
+        "size=4&q=" + TestServer.enc("lang:en"))) {
       JsonNode page = search(base);
       long total = page.get("total").asLong();
       List<String> seen = new ArrayList<>(ids(page));
@@ -202,6 +205,19 @@ abstract class QueryLanguageContract {
   }
 
   @Test
+  void a_cursor_made_by_the_other_engine_is_a_400_naming_it() throws Exception {
+    // Each engine breaks ties its own way (document number, statement id): a server moved to the other
+    // engine mid-walk refuses the cursor rather than resuming at the wrong place.
+    SearchRequest req = SearchRequest.parse(Map.of("q", List.of("routine"), "size", List.of("2")));
+    Cursor other = server.engine.index != null
+        ? Cursor.afterKey(req.effectiveSort(), Float.floatToIntBits(1f), "notice-3")
+        : Cursor.afterDoc(req.effectiveSort(), Float.floatToIntBits(1f), 3);
+    Response r = server.get("/api/search?size=2&q=routine&cursor=" + other.encode(req.fingerprint()));
+    assertError(r, "cursor");
+    assertTrue(r.json().get("detail").asText().contains("another engine"), r.body());
+  }
+
+  @Test
   void paging_limits_name_the_parameter() throws Exception {
     assertError(server.get("/api/search?size=101"), "size");
     assertError(server.get("/api/search?size=100&page=101"), "page");
@@ -234,6 +250,33 @@ abstract class QueryLanguageContract {
     assertTrue(ar.get("did_you_mean").asText().endsWith("agency:moi"), ar.toString());
     assertTrue(q(ar.get("did_you_mean").asText()).get("total").asInt() > 0);
     assertFalse(q("vaccination").has("did_you_mean"), "a query that finds enough gets no suggestion");
+  }
+
+  @Test
+  void suggestions_complete_titles_and_agency_names_normalized() throws Exception {
+    JsonNode s = server.get("/api/suggest?q=" + TestServer.enc("الداخ")).json().get("suggestions");
+    assertEquals("وزارة الداخلية تنفي إغلاق الطرق", s.get(0).get("text").asText(), s.toString());
+    assertEquals("title", s.get(0).get("kind").asText());
+    assertEquals("moi-1", s.get(0).get("id").asText());
+    // Infix, hamza and taa marbuta folded: "اغلاق الطرق" finds "إغلاق الطرق" in the middle of the title.
+    JsonNode infix = server.get("/api/suggest?q=" + TestServer.enc("اغلاق الطر")).json().get("suggestions");
+    assertEquals("moi-1", infix.get(0).get("id").asText(), infix.toString());
+    JsonNode agencies = server.get("/api/suggest?q=" + TestServer.enc("ministry of mo")).json().get("suggestions");
+    List<String> kinds = new ArrayList<>();
+    for (JsonNode a : agencies) if (a.get("kind").asText().equals("agency")) kinds.add(a.get("id").asText());
+    assertEquals(List.of("moi", "moh"), kinds.stream().sorted().toList().reversed(), agencies.toString());
+    JsonNode ar = server.get("/api/suggest?q=" + TestServer.enc("وزاره sp")).json().get("suggestions");
+    assertEquals("spa", ar.get(0).get("id").asText(), ar.toString());
+    JsonNode en = server.get("/api/suggest?q=" + TestServer.enc("vacc")).json().get("suggestions");
+    assertEquals("moh-en-1", en.get(0).get("id").asText(), en.toString());
+    assertEquals("en", en.get(0).get("language").asText(), en.toString());
+    JsonNode three = server.get("/api/suggest?size=3&q=" + TestServer.enc("routine road no")).json().get("suggestions");
+    assertEquals(3, three.size(), three.toString());
+    for (JsonNode t : three) assertTrue(t.get("text").asText().startsWith("Routine road notice"), three.toString());
+    assertEquals(0, server.get("/api/suggest?q=").json().get("suggestions").size());
+    assertEquals(0, server.get("/api/suggest?q=" + TestServer.enc("zzzqqq")).json().get("suggestions").size());
+    assertEquals(400, server.get("/api/suggest?q=a&size=0").status());
+    assertEquals(200, server.get("/api/suggest?q=" + TestServer.enc("\"*-:")).status());
   }
 
   @Test

@@ -14,7 +14,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -23,8 +22,8 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SynonymQuery;
 import org.bayan.index.Fields;
+import org.bayan.search.DocFrequencies;
 
 /**
  * Turns a claim into a query. The claim is analyzed with each language's chain; every term gets a
@@ -81,14 +80,29 @@ final class ClaimQueries {
     this.tuning = tuning;
   }
 
-  Built build(String claim, IndexReader reader) {
+  Built build(String claim, DocFrequencies stats) {
     List<Salient> all = new ArrayList<>();
     String dominant = dominantLanguage(claim);
+    Map<String, Candidates> candidates = new LinkedHashMap<>();
+    Set<Term> asked = new LinkedHashSet<>();
+    for (String lang : Fields.LANGUAGES) {
+      Candidates c = candidates(lang, claim);
+      candidates.put(lang, c);
+      for (Set<String> f : c.forms().values()) {
+        for (String form : f) {
+          asked.add(new Term(Fields.body(lang), form));
+          asked.add(new Term(Fields.title(lang), form));
+        }
+      }
+    }
+    // Every form of every word in one question: a cluster answers it in one round trip.
+    Map<Term, Integer> df = asked.isEmpty() ? Map.of() : stats.docFreqs(asked);
+    int docs = Math.max(1, stats.numDocs());
     for (String lang : Fields.LANGUAGES) {
       // Every chain sees the whole claim; what the chain of the claim's other language finds there (mostly
       // numbers) is weaker evidence than the words of the claim's own language.
       float factor = lang.equals(dominant) ? 1f : OTHER_LANGUAGE;
-      for (Salient s : salient(lang, claim, reader)) {
+      for (Salient s : salient(lang, candidates.get(lang), df, docs)) {
         all.add(new Salient(s.language(), s.term(), s.forms(), s.weight() * factor, s.position(), s.salience() * factor));
       }
     }
@@ -131,21 +145,19 @@ final class ClaimQueries {
     return new Built(q.build(), kept);
   }
 
-  private SynonymQuery synonyms(String field, Salient s) {
-    SynonymQuery.Builder b = new SynonymQuery.Builder(field);
-    b.addTerm(new Term(field, s.forms().getFirst()));
-    if (tuning.variantBoost() > 0) {
-      for (String f : s.forms().subList(1, s.forms().size())) b.addTerm(new Term(field, f), tuning.variantBoost());
-    }
-    return b.build();
+  private FormsQuery synonyms(String field, Salient s) {
+    return new FormsQuery(field, s.forms(), tuning.variantBoost());
   }
 
   private static Term[] terms(String field, List<String> forms) {
     return forms.stream().map(f -> new Term(field, f)).toArray(Term[]::new);
   }
 
-  /** The claim's terms in one language with their weights; terms no statement holds are left out. */
-  private List<Salient> salient(String lang, String claimText, IndexReader reader) {
+  /** A language's analysis of the claim: each term's count, first position, forms, and whether it is a name. */
+  private record Candidates(
+      Map<String, Integer> tf, Map<String, Integer> firstPos, Map<String, Set<String>> forms, Set<String> names) {}
+
+  private Candidates candidates(String lang, String claimText) {
     // Only the Arabic chain folds digits; a number in an English statement is in Western digits whatever
     // script the claim used. Folding keeps lengths, so offsets still point into the claim.
     String claim = lang.equals("ar") ? claimText : westernDigits(claimText);
@@ -153,7 +165,7 @@ final class ClaimQueries {
     Map<String, Integer> tf = new LinkedHashMap<>();
     Map<String, Integer> firstPos = new LinkedHashMap<>();
     Map<String, Set<String>> forms = new LinkedHashMap<>();
-    Map<String, Boolean> name = new LinkedHashMap<>();
+    Set<String> names = new LinkedHashSet<>();
     for (Token t : tokens) {
       tf.merge(t.term(), 1, Integer::sum);
       firstPos.putIfAbsent(t.term(), t.position());
@@ -165,33 +177,34 @@ final class ClaimQueries {
           if (a.size() == 1) f.add(a.getFirst().term());
         }
       } else if (isName(claim, t.start())) {
-        name.put(t.term(), true);
+        names.add(t.term());
       }
     }
-    int docs = Math.max(1, reader.numDocs());
+    return new Candidates(tf, firstPos, forms, names);
+  }
+
+  /** The claim's terms in one language with their weights; terms no statement holds are left out. */
+  private List<Salient> salient(String lang, Candidates c, Map<Term, Integer> docFreqs, int docs) {
     List<Salient> out = new ArrayList<>();
-    try {
-      for (Map.Entry<String, Integer> e : tf.entrySet()) {
-        String term = e.getKey();
-        int df = 0;
-        List<String> kept = new ArrayList<>();
-        for (String f : forms.get(term)) {
-          int d = Math.max(reader.docFreq(new Term(Fields.body(lang), f)), reader.docFreq(new Term(Fields.title(lang), f)));
-          if (d > 0 || f.equals(term)) kept.add(f);
-          df = Math.max(df, d);
-        }
-        if (df == 0) continue;
-        double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-        // Selection ranks by tf·idf; the query weight keeps only tuning.idfExponent of the idf, as BM25 counts
-        // it again.
-        double weight = (1 + Math.log(e.getValue())) * Math.pow(idf, tuning.idfExponent());
-        double salience = (1 + Math.log(e.getValue())) * idf;
-        if (isNumber(term)) weight *= tuning.numberBoost();
-        if (name.getOrDefault(term, false)) weight *= tuning.nameBoost();
-        out.add(new Salient(lang, term, kept, (float) weight, firstPos.get(term), salience));
+    for (Map.Entry<String, Integer> e : c.tf().entrySet()) {
+      String term = e.getKey();
+      int df = 0;
+      List<String> kept = new ArrayList<>();
+      for (String f : c.forms().get(term)) {
+        int d = Math.max(docFreqs.getOrDefault(new Term(Fields.body(lang), f), 0),
+            docFreqs.getOrDefault(new Term(Fields.title(lang), f), 0));
+        if (d > 0 || f.equals(term)) kept.add(f);
+        df = Math.max(df, d);
       }
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
+      if (df == 0) continue;
+      double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+      // Selection ranks by tf·idf; the query weight keeps only tuning.idfExponent of the idf, as BM25 counts
+      // it again.
+      double weight = (1 + Math.log(e.getValue())) * Math.pow(idf, tuning.idfExponent());
+      double salience = (1 + Math.log(e.getValue())) * idf;
+      if (isNumber(term)) weight *= tuning.numberBoost();
+      if (c.names().contains(term)) weight *= tuning.nameBoost();
+      out.add(new Salient(lang, term, kept, (float) weight, c.firstPos().get(term), salience));
     }
     // Weights are relative within a claim: the strongest term weighs 1, so boosts stay in a sane range.
     float max = (float) out.stream().mapToDouble(Salient::weight).max().orElse(1);

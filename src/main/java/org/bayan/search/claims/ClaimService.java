@@ -1,7 +1,5 @@
 package org.bayan.search.claims;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,36 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.bayan.search.KeywordQueries;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.similarities.Similarity;
 import org.bayan.index.Fields;
 import org.bayan.index.LuceneIndex;
 import org.bayan.search.AgencyRef;
 import org.bayan.search.Filters;
+import org.bayan.search.KeywordQueries;
 import org.bayan.search.SearchService;
 import org.bayan.statement.Agency;
 
 /**
  * Claim lookup: the statements that confirm or deny a pasted claim, each with its evidence sentences, a
- * citation and a schema.org description. Thread-safe.
+ * citation and a schema.org description. The query is built here and run by the engine ({@link ClaimIndex});
+ * evidence, marks and citations come from the statements' text, so every engine answers alike. Thread-safe.
  */
 public final class ClaimService {
-  private final LuceneIndex index;
+  private final ClaimIndex index;
   private final Function<String, Optional<Agency>> agencies;
   private final ClaimQueries queries;
   private final EvidenceFinder evidence;
-  private final Similarity similarity; // null: the index's own
   private final KeywordQueries keyword;
 
   public ClaimService(LuceneIndex index, Function<String, Optional<Agency>> agencies) {
@@ -46,12 +37,21 @@ public final class ClaimService {
   }
 
   public ClaimService(LuceneIndex index, Function<String, Optional<Agency>> agencies, ClaimTuning tuning) {
+    this(new LuceneClaimIndex(index, tuning), index.analyzer(), agencies, tuning);
+  }
+
+  /**
+   * Over any engine.
+   *
+   * @param perFieldAnalyzer the analyzer the index was built with: the claim is analyzed by the same chains
+   */
+  public ClaimService(ClaimIndex index, Analyzer perFieldAnalyzer, Function<String, Optional<Agency>> agencies,
+      ClaimTuning tuning) {
     this.index = index;
     this.agencies = agencies;
-    this.queries = new ClaimQueries(index.analyzer(), tuning);
+    this.queries = new ClaimQueries(perFieldAnalyzer, tuning);
     this.evidence = new EvidenceFinder(queries);
-    this.similarity = tuning.k1() > 0 ? new BM25Similarity(tuning.k1(), tuning.b()) : null;
-    this.keyword = new KeywordQueries(index.analyzer());
+    this.keyword = new KeywordQueries(perFieldAnalyzer);
   }
 
   /**
@@ -75,17 +75,6 @@ public final class ClaimService {
         .build();
   }
 
-  /**
-   * The searcher to score with: the index's own (its per-field BM25), unless a tuning run sets BM25
-   * parameters of its own (a searcher over the same reader: cheap, no caches).
-   */
-  private IndexSearcher claimSearcher(IndexSearcher shared) {
-    if (similarity == null) return shared;
-    IndexSearcher s = new IndexSearcher(shared.getIndexReader());
-    s.setSimilarity(similarity);
-    return s;
-  }
-
   /** The hits of {@link #search}, for callers that want only them. */
   public List<ClaimHit> lookup(ClaimRequest req) {
     return search(req).hits();
@@ -93,60 +82,40 @@ public final class ClaimService {
 
   public ClaimResponse search(ClaimRequest req) {
     long start = System.nanoTime();
-    IndexSearcher searcher = index.acquire();
-    try {
-      ClaimQueries.Built built = queries.build(req.text(), searcher.getIndexReader());
+    try (ClaimIndex.View view = index.open()) {
+      ClaimQueries.Built built = queries.build(req.text(), view);
       Query query = Filters.apply(rankingQuery(req.text(), built), req.agencies(), req.language(), req.from(),
           req.to(), req.types());
-      TopDocs top = claimSearcher(searcher).search(query,
-          new TopScoreDocCollectorManager(req.limit(), null, SearchService.TOTAL_HITS_THRESHOLD));
+      ClaimIndex.Found found = view.search(query, req.limit(), SearchService.TOTAL_HITS_THRESHOLD);
       Map<String, Map<String, Float>> forms = built.formsByLanguage();
-      StoredFields stored = searcher.storedFields();
-      List<ClaimHit> hits = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc sd : top.scoreDocs) hits.add(hit(stored.document(sd.doc), sd.score, forms, req.origin()));
+      List<ClaimHit> hits = new ArrayList<>(found.statements().size());
+      for (ClaimIndex.Statement s : found.statements()) hits.add(hit(s, forms, req.origin()));
       List<String> terms = built.terms().stream().map(ClaimQueries.Salient::term).toList();
-      return new ClaimResponse(terms, top.totalHits.value(), (System.nanoTime() - start) / 1_000_000, hits);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      index.release(searcher);
+      return new ClaimResponse(terms, found.total(), (System.nanoTime() - start) / 1_000_000, hits);
     }
   }
 
   /** Statement ids for a claim, best first, at most {@code n}: the ranking of {@link #search} without filters. */
   public List<String> rankedIds(String claim, int n) {
-    IndexSearcher searcher = index.acquire();
-    try {
+    try (ClaimIndex.View view = index.open()) {
       String text = claim == null ? "" : claim;
-      Query q = rankingQuery(text, queries.build(text, searcher.getIndexReader()));
-      TopDocs top = claimSearcher(searcher).search(q, n);
-      StoredFields stored = searcher.storedFields();
-      List<String> ids = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc sd : top.scoreDocs) ids.add(stored.document(sd.doc, java.util.Set.of(Fields.ID)).get(Fields.ID));
-      return ids;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      index.release(searcher);
+      Query q = rankingQuery(text, queries.build(text, view));
+      return view.search(q, n, n).statements().stream().map(ClaimIndex.Statement::id).toList();
     }
   }
 
-  private ClaimHit hit(Document d, float score, Map<String, Map<String, Float>> forms, String origin) {
-    String lang = Fields.indexLanguage(d.get(Fields.LANGUAGE));
+  private ClaimHit hit(ClaimIndex.Statement s, Map<String, Map<String, Float>> forms, String origin) {
+    String lang = Fields.indexLanguage(s.language());
     Map<String, Float> f = forms.get(lang);
-    String id = d.get(Fields.ID);
-    String agencyId = d.get(Fields.AGENCY);
-    Agency agency = agencies.apply(agencyId).orElse(null);
-    String titleText = d.get(Fields.title(lang));
-    String published = d.get(Fields.PUBLISHED);
-    String hash = d.get(Fields.CONTENT_HASH);
+    String id = s.id();
+    Agency agency = s.agency() == null ? null : agencies.apply(s.agency()).orElse(null);
     String permalink = (origin == null ? "" : origin) + "/s/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-    List<Evidence> ev = evidence.find(Fields.body(lang), d.get(Fields.body(lang)), f);
-    String title = evidence.markAll(Fields.title(lang), titleText, f);
-    return new ClaimHit(id, AgencyRef.of(agencyId, agency), title, published, permalink, d.get(Fields.SOURCE_URL),
-        d.get(Fields.LANGUAGE), d.get(Fields.TYPE), score, d.getField(Fields.VERSION).numericValue().intValue(),
-        hash, ev, Citations.text(agency, agencyId, titleText, published, permalink, hash, lang),
-        Citations.jsonLd(agency, agencyId, titleText, published, permalink, d.get(Fields.SOURCE_URL), hash, lang,
-            d.get(Fields.TYPE), d.getField(Fields.VERSION).numericValue().intValue()));
+    List<Evidence> ev = evidence.find(Fields.body(lang), s.body(), f);
+    String title = evidence.markAll(Fields.title(lang), s.title(), f);
+    return new ClaimHit(id, AgencyRef.of(s.agency(), agency), title, s.publishedAt(), permalink, s.sourceUrl(),
+        s.language(), s.type(), s.score(), s.version(), s.contentHash(), ev,
+        Citations.text(agency, s.agency(), s.title(), s.publishedAt(), permalink, s.contentHash(), lang),
+        Citations.jsonLd(agency, s.agency(), s.title(), s.publishedAt(), permalink, s.sourceUrl(), s.contentHash(),
+            lang, s.type(), s.version()));
   }
 }

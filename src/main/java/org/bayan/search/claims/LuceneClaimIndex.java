@@ -1,0 +1,81 @@
+package org.bayan.search.claims;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.bayan.index.Fields;
+import org.bayan.index.LuceneIndex;
+import org.bayan.search.DocFrequencies;
+
+/** Claim lookup over the embedded index: statistics and search over one point-in-time reader. */
+final class LuceneClaimIndex implements ClaimIndex {
+  private final LuceneIndex index;
+  private final BM25Similarity similarity; // null: the index's own
+
+  /** With BM25 parameters in {@code tuning} (a tuning run), scores with them instead of the index's own. */
+  LuceneClaimIndex(LuceneIndex index, ClaimTuning tuning) {
+    this.index = index;
+    this.similarity = tuning.k1() > 0 ? new BM25Similarity(tuning.k1(), tuning.b()) : null;
+  }
+
+  @Override
+  public View open() {
+    IndexSearcher shared = index.acquire();
+    DocFrequencies stats = DocFrequencies.of(shared.getIndexReader());
+    // A tuning run's similarity: a searcher of its own over the same reader (cheap, no caches).
+    IndexSearcher scoring = shared;
+    if (similarity != null) {
+      scoring = new IndexSearcher(shared.getIndexReader());
+      scoring.setSimilarity(similarity);
+    }
+    IndexSearcher searcher = scoring;
+    return new View() {
+      @Override
+      public int numDocs() {
+        return stats.numDocs();
+      }
+
+      @Override
+      public Map<Term, Integer> docFreqs(Collection<Term> terms) {
+        return stats.docFreqs(terms);
+      }
+
+      @Override
+      public Found search(Query query, int n, int countUpTo) {
+        try {
+          TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n, null, countUpTo));
+          StoredFields stored = shared.storedFields();
+          List<Statement> out = new ArrayList<>(top.scoreDocs.length);
+          for (ScoreDoc sd : top.scoreDocs) out.add(statement(stored.document(sd.doc), sd.score));
+          return new Found(top.totalHits.value(), out);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public void close() {
+        index.release(shared);
+      }
+    };
+  }
+
+  private static Statement statement(Document d, float score) {
+    String lang = Fields.indexLanguage(d.get(Fields.LANGUAGE));
+    return new Statement(score, d.get(Fields.ID), d.get(Fields.AGENCY), d.get(Fields.LANGUAGE), d.get(Fields.TYPE),
+        d.get(Fields.title(lang)), d.get(Fields.body(lang)), d.get(Fields.PUBLISHED), d.get(Fields.SOURCE_URL),
+        d.get(Fields.CONTENT_HASH), d.getField(Fields.VERSION).numericValue().intValue());
+  }
+}

@@ -1,0 +1,209 @@
+package org.bayan.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.bayan.cli.Engine;
+import org.bayan.cli.SearchBackend;
+import org.bayan.ingest.Indexer;
+import org.bayan.ingest.RejectsReport;
+import org.bayan.testing.Fixtures;
+import org.bayan.testing.TestServer;
+import org.bayan.testing.TestServer.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Claim lookup over a real server on a random port: what every engine must answer alike ({@link ClaimApiTest}:
+ * embedded; {@link OpenSearchClaimApiTest}). The statements are real: ANT corpus releases (Jawhara FM,
+ * Apache-2.0; cite Chouigui et al. 2017), shortened; one English release written for the test.
+ */
+abstract class ClaimApiContract {
+  @TempDir static Path tmp;
+  static TestServer server;
+
+  static final String BANK_BODY = "نفى البنك المركزي التونسي في بيان مقتضب أصدره اليوم تقارير حول تحرير الدينار التونسي.\n"
+      + "وقال إن ما يتم تداوله بالمواقع الاجتماعية حول تعويم الدينار والتخفيض في سعر الصرف، لا أساس له من الصحة. "
+      + "وكانت تقارير أشارت إلى خطة لتعويم الدينار التونسي على غرار الجنيه المصري الذي سجل هبوطا قياسيا بعد تحريره.";
+
+  /** Indexes the statements into {@code backend} and serves them. */
+  static void startWith(SearchBackend backend) throws Exception {
+    Path in = tmp.resolve("in");
+    Fixtures.agencies(in, "bct", "culture", "finance", "equipment", "transport", "moh");
+    Fixtures.lines(in.resolve("r.jsonl"), List.of(
+        Fixtures.release("ant-JA-economy-229-20161116", "bct", "البنك المركزي ينفي تقارير حول تحرير الدينار التونسي",
+            BANK_BODY, "2016-11-16"),
+        Fixtures.release("ant-JA-culture-105-20170516", "culture",
+            "وزارة الثقافة تنفي استضافة \"مادونا\" و\" ازنفور\" في مهرجان قرطاج",
+            "نفت وزارة الشؤون الثقافية في بلاغ لها اليوم ما تم تداوله على شبكات التواصل الاجتماعي، بخصوص استضافة "
+                + "مهرجان قرطاج الدولي للفنانين \" شارل أزنافور\" و \"مادونا\".", "2017-05-16T10:31:00+01:00"),
+        Fixtures.release("ant-JA-economy-241-20170425", "finance", "وزيرة المالية تنفي ما صرحت به حول تراجع سعر الدينار",
+            "نفت وزيرة المالية لمياء الزريبي بوجناح أن تكون قد صرحت بإمكانية تراجع سعر الدينار التونسي ليصل إلى 3 "
+                + "دنانير لليورو الواحد كما راج ذلك في العديد من وسائل الاعلام.", "2017-04-25"),
+        Fixtures.release("ant-JA-localNews-1068-20170210", "equipment", "توضيح وزارة التجهيز بخصوص برنامج السكن الأول",
+            "أكدت وزارة التجهيز والإسكان في بلاغ توضيحي أصدرته الخميس يتعلق ببرنامج المسكن الأول أن هذا البرنامج "
+                + "لفائدة العائلات متوسطة الدّخل.", "2017-02-10T09:18:00+01:00"),
+        Fixtures.release("transport-1", "transport", "برنامج الحافلات الجديدة",
+            "تسلمت وزارة النقل عددا من الحافلات المستوردة من فرنسا بميناء حلق الوادي وأعلنت عن خطة لتجديد الأسطول "
+                + "بحلول سنة ٢٠١٨.", "2017-01-25"),
+        Fixtures.release("moh-1", "moh", "Ministry of Health statement",
+            "The ministry of health announced a vaccination campaign for 2018. <b>Free</b> for children.", "2018-02-01")));
+    Path data = tmp.resolve("data");
+    try (Engine e = Engine.open(data, Fixtures.analyzers(), true, backend)) {
+      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+      new Indexer(e.store, e.agencies, e.sync, new RejectsReport(e.layout.rejectsFile()), 100_000, quiet, quiet, false)
+          .run(List.of(in));
+    }
+    server = TestServer.start(data, backend);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  private static Response post(String json) throws Exception {
+    return server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/claims/lookup"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  private static void assertError(Response r, int status, String detailPart) {
+    assertEquals(status, r.status(), r.body());
+    JsonNode j = r.json();
+    assertTrue(j.hasNonNull("error") && j.get("detail").asText().contains(detailPart), r.body());
+  }
+
+  @Test
+  void a_reworded_arabic_claim_finds_the_statement_with_its_evidence_marked() throws Exception {
+    // A claim as it circulates: reworded, no article on some words, a different verb.
+    String claim = "البنك المركزي التونسي قرر تعويم الدينار وتخفيض سعر الصرف";
+    Response r = post(Fixtures.json(Map.of("text", claim)));
+    assertEquals(200, r.status(), r.body());
+    JsonNode hit = r.json().get("hits").get(0);
+    assertEquals("ant-JA-economy-229-20161116", hit.get("id").asText(), r.body());
+    assertEquals("denial", hit.get("type").asText());
+    JsonNode ev = hit.get("evidence");
+    assertTrue(ev.size() >= 1 && ev.size() <= 3, ev.toString());
+    JsonNode best = ev.get(0);
+    int start = best.get("start").asInt();
+    int end = best.get("end").asInt();
+    String sentence = BANK_BODY.substring(start, end);
+    assertTrue(sentence.contains("تعويم الدينار والتخفيض في سعر الصرف"), sentence);
+    assertTrue(best.get("text").asText().contains("<mark>تعويم</mark>"), best.toString());
+    assertTrue(best.get("text").asText().contains("<mark>الصرف</mark>"), best.toString());
+    assertEquals(sentence, best.get("text").asText().replace("<mark>", "").replace("</mark>", ""));
+    // Statement data, permalink and citation.
+    assertEquals("bct", hit.get("agency").get("id").asText());
+    assertEquals("2016-11-16", hit.get("published_at").asText());
+    String hash = hit.get("content_hash").asText();
+    assertEquals(64, hash.length());
+    assertTrue(hit.get("permalink").asText().endsWith("/s/ant-JA-economy-229-20161116"), hit.toString());
+    String citation = hit.get("citation").asText();
+    assertTrue(citation.contains("وزارة bct") && citation.contains("2016-11-16") && citation.contains(hash)
+        && citation.contains(hit.get("permalink").asText()), citation);
+    JsonNode ld = hit.get("json_ld");
+    assertEquals("https://schema.org", ld.get("@context").asText());
+    assertEquals("NewsArticle", ld.get("@type").asText());
+    assertEquals("GovernmentOrganization", ld.get("author").get("@type").asText());
+    assertEquals("2016-11-16", ld.get("datePublished").asText());
+    assertEquals(hash, ld.get("identifier").get(0).get("value").asText());
+    assertEquals("sha256", ld.get("identifier").get(0).get("propertyID").asText());
+    assertTrue(r.json().get("terms").size() > 0);
+  }
+
+  @Test
+  void the_get_form_gives_the_same_answer() throws Exception {
+    String claim = "وزارة الثقافة تستضيف مادونا في مهرجان قرطاج";
+    Response g = server.get("/api/claims/lookup?text=" + TestServer.enc(claim));
+    assertEquals(200, g.status(), g.body());
+    assertEquals("ant-JA-culture-105-20170516", g.json().get("hits").get(0).get("id").asText());
+    Response p = post(Fixtures.json(Map.of("text", claim)));
+    assertEquals(g.json().get("hits").get(0).get("id"), p.json().get("hits").get(0).get("id"));
+  }
+
+  @Test
+  void numbers_in_either_digit_script_count() throws Exception {
+    // The claim writes 2018 in Arabic-Indic digits; the statement in Western ones, and the other way round.
+    Response r = post(Fixtures.json(Map.of("text", "vaccination campaign in ٢٠١٨")));
+    assertEquals("moh-1", r.json().get("hits").get(0).get("id").asText(), r.body());
+    Response r2 = post(Fixtures.json(Map.of("text", "تجديد أسطول الحافلات سنة 2018")));
+    assertEquals("transport-1", r2.json().get("hits").get(0).get("id").asText(), r2.body());
+  }
+
+  @Test
+  void type_denial_keeps_only_denials_on_claims_and_on_search() throws Exception {
+    Response r = post("{\"text\": \"الدينار التونسي سعر الصرف برنامج السكن\", \"type\": \"denial\"}");
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.json().get("hits").size() >= 2, r.body());
+    for (JsonNode h : r.json().get("hits")) assertEquals("denial", h.get("type").asText(), h.toString());
+    JsonNode s = server.get("/api/search?q=" + TestServer.enc("الدينار السكن") + "&type=denial").json();
+    assertEquals(2, s.get("total").asInt(), s.toString());
+    JsonNode c = server.get("/api/search?q=" + TestServer.enc("السكن") + "&type=clarification").json();
+    assertEquals("ant-JA-localNews-1068-20170210", c.get("hits").get(0).get("id").asText());
+    assertEquals(0, server.get("/api/search?q=" + TestServer.enc("السكن") + "&type=denial").json().get("total").asInt());
+  }
+
+  @Test
+  void filters_by_agency_and_date_like_search() throws Exception {
+    JsonNode j = post("{\"text\": \"الدينار التونسي\", \"agency\": [\"finance\"], \"from\": \"2017-01-01\", \"limit\": 5}")
+        .json();
+    assertEquals(1, j.get("hits").size(), j.toString());
+    assertEquals("ant-JA-economy-241-20170425", j.get("hits").get(0).get("id").asText());
+  }
+
+  @Test
+  void an_empty_claim_is_a_400_naming_text() throws Exception {
+    assertError(post("{\"text\": \"\"}"), 400, "'text'");
+    assertError(post("{\"text\": \"   \"}"), 400, "'text'");
+    assertError(post("{}"), 400, "'text'");
+    assertError(server.get("/api/claims/lookup"), 400, "'text'");
+    assertError(server.get("/api/claims/lookup?text="), 400, "'text'");
+    assertError(post("{\"text\": 42}"), 400, "'text'");
+    assertError(post("not json"), 400, "'body'");
+    assertError(post("{\"text\": \"x\", \"limit\": 0}"), 400, "'limit'");
+    assertError(post("{\"text\": \"x\", \"from\": \"yesterday\"}"), 400, "'from'");
+  }
+
+  @Test
+  void a_5000_character_paste_gets_results_and_more_is_a_400() throws Exception {
+    StringBuilder b = new StringBuilder();
+    String para = "تداولت صفحات على شبكات التواصل الاجتماعي أن البنك المركزي قرر تعويم الدينار التونسي، وأن سعر الصرف "
+        + "سيتراجع إلى 3 دنانير لليورو الواحد <script>x</script> & \"quotes\". ";
+    while (b.length() + para.length() <= 5_000) b.append(para);
+    while (b.length() < 5_000) b.append('ـ');
+    String text = b.toString();
+    assertEquals(5_000, text.length());
+    Response r = post(Fixtures.json(Map.of("text", text)));
+    assertEquals(200, r.status(), r.body());
+    JsonNode hits = r.json().get("hits");
+    assertTrue(hits.size() > 0);
+    assertTrue(List.of("ant-JA-economy-229-20161116", "ant-JA-economy-241-20170425")
+        .contains(hits.get(0).get("id").asText()), r.body());
+    Response g = server.get("/api/claims/lookup?text=" + TestServer.enc(text));
+    assertEquals(200, g.status(), g.body());
+    assertError(post(Fixtures.json(Map.of("text", text + "x"))), 400, "'text'");
+  }
+
+  @Test
+  void claims_that_are_query_syntax_or_markup_are_read_as_prose() throws Exception {
+    for (String t : List.of("\"unbalanced", "-", "((", "OR AND", "*", "~2", "\\", "a:b:c", "[1 TO", "\u0000",
+        "ـــ", "في من على", "<script>alert(1)</script>")) {
+      Response r = post(Fixtures.json(Map.of("text", t)));
+      assertEquals(200, r.status(), t + " → " + r.body());
+    }
+    JsonNode hit = post(Fixtures.json(Map.of("text", "free vaccination for children"))).json().get("hits").get(0);
+    String shown = hit.get("title").asText() + hit.get("evidence").toString();
+    assertFalse(shown.contains("<b>"), shown);
+    assertTrue(hit.get("evidence").get(0).get("text").asText().contains("&lt;b&gt;"), shown);
+  }
+}
