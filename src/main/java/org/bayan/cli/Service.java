@@ -92,8 +92,10 @@ public final class Service implements AutoCloseable {
         search, statements, engine.agencies::all, suggest, claims, engine.publicLog(options.logOrigin()),
         new BayanServer.Push(push, new ApiKeys(engine.layout.apiKeysFile()), options.maxRequestBytes()),
         gauges(engine, search),
-        new BayanServer.Backups(new Snapshots(engine.layout, engine.store, engine.index, engine.log, engine.sync),
-            options.snapshotRoot() != null ? options.snapshotRoot() : engine.layout.root().resolve("snapshots")));
+        // Snapshots pin an embedded index commit; a cluster's index is rebuilt from the store (bayan reindex).
+        engine.index == null ? null
+            : new BayanServer.Backups(new Snapshots(engine.layout, engine.store, engine.index, engine.log, engine.sync),
+                options.snapshotRoot() != null ? options.snapshotRoot() : engine.layout.root().resolve("snapshots")));
     BayanServer server = new BayanServer(api, options.web(), options.limits()).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import org.bayan.search.EngineException;
 import org.bayan.search.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,16 @@ final class ErrorMapping {
           ? ctx.method() + " is not supported on " + sanitize(ctx.path())
           : e.getMessage();
       answer(ctx, status, code(status), detail);
+    });
+    config.routes.exception(EngineException.class, (e, ctx) -> {
+      LOG.error("search engine failed on {} {}", ctx.method(), sanitize(ctx.path()), e);
+      if (e.unavailable()) {
+        answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "engine_unavailable",
+            "the search engine did not answer; try again shortly");
+      } else {
+        answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+            "the server failed to answer this request; it has been logged");
+      }
     });
     config.routes.exception(Exception.class, (e, ctx) -> {
       // A bug, not the user's input: log it whole, answer without internals.

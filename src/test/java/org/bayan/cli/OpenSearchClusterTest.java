@@ -68,6 +68,93 @@ class OpenSearchClusterTest {
       }
       assertEquals(60, server.get("/healthz").json().get("statements").asInt());
     }
+
+    // When no node answers at all, a search is a 503 the client may retry, never a 500.
+    String survivor = cluster.urls().stream().filter(u -> !u.equals(victim)).findFirst().orElseThrow();
+    try (Relay relay = new Relay(java.net.URI.create(survivor));
+        TestServer server = TestServer.start(data,
+            SearchBackend.openSearch(List.of("http://127.0.0.1:" + relay.port()), "cluster-test", 2, 1))) {
+      String q = "/api/search?q=" + TestServer.enc("الطرق");
+      assertEquals(200, server.get(q).status());
+      relay.cut(true);
+      TestServer.Response r = server.get(q);
+      assertEquals(503, r.status(), r.body());
+      assertEquals("engine_unavailable", r.json().path("error").asText(), r.body());
+      assertTrue(r.json().hasNonNull("detail"), r.body());
+      relay.cut(false); // the server commits on close
+      assertEquals(200, server.get(q).status(), "search comes back with the node");
+    }
+  }
+
+  /** A TCP relay to one node, cut to make the cluster unreachable without stopping the shared nodes. */
+  private static final class Relay implements AutoCloseable {
+    private volatile boolean cut;
+    private final java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    private final List<java.net.Socket> open = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    Relay(java.net.URI target) throws java.io.IOException {
+      Thread accept = new Thread(() -> {
+        while (!server.isClosed()) {
+          try {
+            java.net.Socket in = server.accept();
+            if (cut) {
+              in.close();
+              continue;
+            }
+            java.net.Socket out = new java.net.Socket(target.getHost(), target.getPort());
+            open.add(in);
+            open.add(out);
+            pipe(in, out);
+            pipe(out, in);
+          } catch (java.io.IOException e) {
+            return; // closed
+          }
+        }
+      }, "relay-accept");
+      accept.setDaemon(true);
+      accept.start();
+    }
+
+    int port() {
+      return server.getLocalPort();
+    }
+
+    /** Cutting closes every relayed connection and refuses new ones until restored. */
+    void cut(boolean cut) throws java.io.IOException {
+      this.cut = cut;
+      if (cut) {
+        synchronized (open) {
+          for (java.net.Socket s : open) s.close();
+          open.clear();
+        }
+      }
+    }
+
+    private static void pipe(java.net.Socket from, java.net.Socket to) {
+      Thread t = new Thread(() -> {
+        try {
+          from.getInputStream().transferTo(to.getOutputStream());
+        } catch (java.io.IOException ignored) {
+          // one side closed
+        } finally {
+          try {
+            to.close();
+          } catch (java.io.IOException ignored) {
+            // already closed
+          }
+        }
+      }, "relay-pipe");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      server.close();
+      synchronized (open) {
+        for (java.net.Socket s : open) s.close();
+      }
+    }
   }
 
   private static String concrete(OpenSearchClient client) {
