@@ -24,39 +24,27 @@ public final class StatementDocuments {
   private StatementDocuments() {}
 
   /** Stored, analyzed, with offsets in the postings so highlighting needs no re-analysis. */
-  static final FieldType TEXT = new FieldType();
-
-  static {
-    TEXT.setTokenized(true);
-    TEXT.setStored(true);
-    TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    TEXT.freeze();
-  }
+  static final FieldType TEXT = analyzed(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 
   /**
    * The unstemmed twin of a text field: not stored (the text is the main field's), with offsets so the
    * highlighter can mark an exact-phrase or prefix match in the main field's text.
    */
-  static final FieldType EXACT = new FieldType();
-
-  static {
-    EXACT.setTokenized(true);
-    EXACT.setStored(false);
-    EXACT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    EXACT.freeze();
-  }
+  static final FieldType EXACT = analyzed(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 
   /**
    * The character-trigram twin of a text field: ranking only, so neither positions (no phrase runs on pieces of
    * words) nor offsets (highlights mark whole words of the main fields).
    */
-  static final FieldType GRAMS = new FieldType();
+  static final FieldType GRAMS = analyzed(false, IndexOptions.DOCS_AND_FREQS);
 
-  static {
-    GRAMS.setTokenized(true);
-    GRAMS.setStored(false);
-    GRAMS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-    GRAMS.freeze();
+  private static FieldType analyzed(boolean stored, IndexOptions options) {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(stored);
+    t.setIndexOptions(options);
+    t.freeze();
+    return t;
   }
 
   /**
