@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
             + "load /embed.js from scripts; * for any. Credentials are never allowed. Default: ${DEFAULT-VALUE}.")
     String corsOrigins;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+        description = "Where readers reach this server (https://bayan.example): the base of absolute links in "
+            + "feeds and claim citations. Default: the scheme and Host header of each request.")
+    String publicUrl;
+
     @Option(names = "--frame-ancestors", defaultValue = "*", paramLabel = "SOURCES",
         description = "CSP frame-ancestors of the /embed page: which sites may frame it (e.g. \"'self' "
             + "https://news.example\"). Other pages are never framable. Default: ${DEFAULT-VALUE}.")
@@ -85,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
     java.nio.file.Path snapshotDir;
 
     Service.Options options() {
-      return new Service.Options(logOrigin, new WebSettings(WebSettings.origins(corsOrigins), frameAncestors),
+      return new Service.Options(logOrigin, new WebSettings(WebSettings.origins(corsOrigins), frameAncestors, publicUrl),
           maxRequestBytes, new LimitSettings(LimitSettings.parseRate(rateLimit), rateBurst, clientIpHeader),
           searchBudgetMs, snapshotDir);
     }

@@ -60,14 +60,14 @@ public final class BayanServer implements AutoCloseable {
     StatementSearch search = api.search();
     Push push = api.push();
     SearchController searchController = new SearchController(search);
-    ClaimController claimController = new ClaimController(api.claims());
+    ClaimController claimController = new ClaimController(api.claims(), web);
     StatementController statementController =
         new StatementController(api.statements(), search, api.agencies(), api.log());
     LogController logController = new LogController(api.log());
-    FeedController feedController = new FeedController(search);
+    FeedController feedController = new FeedController(search, web);
     SuggestController suggestController = new SuggestController(api.suggest());
     OpenApiController openApi = new OpenApiController();
-    PageController pages = new PageController(search, api.statements(), api.agencies(), api.claims());
+    PageController pages = new PageController(search, api.statements(), api.agencies(), api.claims(), web);
     SecurityHeaders security = new SecurityHeaders(web);
     Limits limits = new Limits(limitSettings);
     Access access = new Access(push == null ? null : push.keys());

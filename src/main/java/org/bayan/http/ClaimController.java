@@ -20,8 +20,10 @@ final class ClaimController {
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final ClaimService claims;
+  private final WebSettings web;
 
-  ClaimController(ClaimService claims) {
+  ClaimController(ClaimService claims, WebSettings web) {
+    this.web = web;
     this.claims = claims;
   }
 
@@ -76,10 +78,8 @@ final class ClaimController {
     return out;
   }
 
-  /** Where this server was reached, so citations carry absolute permalinks. */
-  private static String origin(Context ctx) {
-    String host = ctx.host();
-    if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-:\\[\\]]+")) return null;
-    return ctx.scheme() + "://" + host;
+  /** Where readers reach this server, so citations carry absolute permalinks. */
+  private String origin(Context ctx) {
+    return web.base(ctx);
   }
 }

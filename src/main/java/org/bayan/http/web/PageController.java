@@ -2,6 +2,7 @@ package org.bayan.http.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import org.bayan.http.WebSettings;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,14 +36,19 @@ public final class PageController {
   private final SearchPage searchPage;
   private final StatementPage statementPage;
   private final Layout layout;
+  private final WebSettings web;
 
   public PageController(StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies) {
-    this(search, statements, agencies, null);
+    this(search, statements, agencies, null, WebSettings.DEFAULT);
   }
 
-  /** With {@code claims} null, claim mode falls back to a keyword search of the claim's text and says so. */
+  /**
+   * With {@code claims} null, claim mode falls back to a keyword search of the claim's text and says so;
+   * {@code web} gives the base of absolute links.
+   */
   public PageController(StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies,
-      ClaimService claims) {
+      ClaimService claims, WebSettings web) {
+    this.web = web;
     this.claims = claims;
     this.search = search;
     this.statements = statements;
@@ -182,10 +188,9 @@ public final class PageController {
     return Ui.choose(ctx.queryParam("ui"), ctx.header("Accept-Language"));
   }
 
-  /** The origin the reader used, for absolute links (permalinks, the embedding snippets). */
-  private static String origin(Context ctx) {
-    String host = ctx.host();
-    if (host == null || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) host = "localhost";
-    return ctx.scheme() + "://" + host;
+  /** Where readers reach this server, for absolute links (permalinks, the embedding snippets). */
+  private String origin(Context ctx) {
+    String base = web.base(ctx);
+    return base != null ? base : ctx.scheme() + "://localhost";
   }
 }
