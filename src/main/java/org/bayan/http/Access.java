@@ -27,6 +27,13 @@ final class Access {
     return path.equals("/api/admin/releases") ? ApiKey.INGEST : ApiKey.ADMIN;
   }
 
+  /** Whether the request carries an active key (any scope); never throws. */
+  boolean authenticates(Context ctx) {
+    String auth = ctx.header("Authorization");
+    if (keys == null || auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) return false;
+    return keys.authenticate(auth.substring(7).strip()).isPresent();
+  }
+
   void check(Context ctx) {
     if (ctx.method().name().equals("OPTIONS")) return;
     String auth = ctx.header("Authorization");

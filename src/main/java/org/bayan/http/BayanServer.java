@@ -69,8 +69,8 @@ public final class BayanServer implements AutoCloseable {
     OpenApiController openApi = new OpenApiController();
     PageController pages = new PageController(search, api.statements(), api.agencies(), api.claims(), web);
     SecurityHeaders security = new SecurityHeaders(web);
-    Limits limits = new Limits(limitSettings);
     Access access = new Access(push == null ? null : push.keys());
+    Limits limits = new Limits(limitSettings, access::authenticates);
     ServerMetrics metrics = new ServerMetrics(api.gauges());
     AccessLog accessLog = new AccessLog();
     this.app = Javalin.create(config -> {

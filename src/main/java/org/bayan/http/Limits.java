@@ -15,14 +15,19 @@ final class Limits {
   /** Buckets kept before idle ones are dropped: bounds memory under a flood of distinct addresses. */
   private static final int MAX_CLIENTS = 100_000;
   private final LimitSettings settings;
+  private final java.util.function.Predicate<Context> authenticated;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  Limits(LimitSettings settings) {
+  /** @param authenticated whether a request carries a valid API key (admin calls with one are not limited) */
+  Limits(LimitSettings settings, java.util.function.Predicate<Context> authenticated) {
     this.settings = settings;
+    this.authenticated = authenticated;
   }
 
   void apply(Context ctx) {
     if (settings.perSecond() <= 0 || exempt(ctx.path())) return;
+    // An agency's bulk push is not throttled; guessing keys is, like any public request.
+    if (ctx.path().startsWith("/api/admin/") && authenticated.test(ctx)) return;
     if (buckets.size() > MAX_CLIENTS) evictFull();
     String client = client(ctx);
     long waitNanos = buckets.computeIfAbsent(client, c -> new Bucket(settings.burst())).take(settings);
@@ -39,10 +44,10 @@ final class Limits {
     return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
   }
 
-  /** Health checks, metrics, static assets and authenticated admin calls are not rate limited. */
+  /** Health checks, metrics and static assets are not rate limited (authenticated admin calls neither). */
   private static boolean exempt(String path) {
     return path.equals("/healthz") || path.equals("/metrics") || path.startsWith("/static/")
-        || path.equals("/embed.js") || path.startsWith("/api/admin/");
+        || path.equals("/embed.js");
   }
 
   private String client(Context ctx) {

@@ -113,6 +113,22 @@ class KeysAndLimitsTest {
   }
 
   @Test
+  void guessing_admin_keys_is_rate_limited_and_an_agency_with_a_key_is_not() throws Exception {
+    start(new LimitSettings(1, 2, null));
+    String key = new ApiKeys(new DataLayout(data).apiKeysFile()).create("moh-push", null, List.of(ApiKey.INGEST));
+    int limited = 0;
+    for (int i = 0; i < 5; i++) {
+      int status = send("POST", "/api/admin/releases", "guess-" + i, null, null).statusCode();
+      assertTrue(status == 401 || status == 429, "status " + status);
+      if (status == 429) limited++;
+    }
+    assertTrue(limited >= 2, "wrong keys were not rate limited");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(200, send("POST", "/api/admin/releases", key, null, null).statusCode(), "push " + i);
+    }
+  }
+
+  @Test
   void without_a_client_ip_header_setting_a_forged_header_does_not_escape_the_limit() throws Exception {
     start(new LimitSettings(1, 2, null));
     int limited = 0;
