@@ -42,13 +42,13 @@ public final class StatementTypes {
   /** The types detection can give, in the order the rules are tried. */
   public static final List<String> DETECTED = List.of(DENIAL, CORRECTION, CLARIFICATION, DECISION, ANNOUNCEMENT);
 
-  /** Words are Arabic letters; a match may not be followed by one (nor preceded: see {@link #find}). */
+  /** Words are Arabic letters; a match may not be followed by one (nor preceded: see {@link #detect}). */
   private static final String E = "(?![\\p{IsArabic}\\p{L}])";
   /** و or ف attached in front of a verb ("ونفت", "فيما نفى" is a separate word). */
   private static final String CONJ = "[وف]?";
 
   /**
-   * A rule's Arabic wording (matched only where a word starts, see {@link #find}) and its English
+   * A rule's Arabic wording (matched only where a word starts, see {@link #detect}) and its English
    * wording. Each is looked for only in text that holds letters of its script, which no wording of the other
    * script needs.
    */
@@ -94,35 +94,39 @@ public final class StatementTypes {
   /** The type detected from a headline and body (either may be null), or null when no rule matches. */
   public static String detect(String title, String body) {
     String text = fold((title == null ? "" : title) + "\n" + lead(body == null ? "" : body));
-    boolean arabic = false;
-    boolean latin = false;
+    // Where a wording can start, found once for all the rules: for Arabic, at an Arabic letter with no letter
+    // (of any script) nor other Arabic-script character just before; for English, at the start of the text
+    // or at a Latin letter with no letter or digit before (the patterns' own \\b and ^ still decide). Letting
+    // each pattern try every position, with a look-behind in every alternative, made detection a sixth of
+    // indexing. Each script's wordings are looked for only where there are letters of that script.
+    int[] arabic = new int[text.length()];
+    int[] latin = new int[text.length() + 1];
+    int arabicStarts = 0;
+    int latinStarts = 0;
+    boolean anyLatin = false;
+    latin[latinStarts++] = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c >= 'a' && c <= 'z') latin = true;
-      else if (c >= '\u0600' && c <= '\u06FF') arabic = true;
+      if (c >= '\u0600' && c <= '\u06FF') {
+        if (i == 0 || !wordChar(text.codePointBefore(i))) arabic[arabicStarts++] = i;
+      } else if (c >= 'a' && c <= 'z') {
+        anyLatin = true;
+        if (i > 0 && !Character.isLetterOrDigit(text.codePointBefore(i))) latin[latinStarts++] = i;
+      }
     }
     for (Rule r : RULES) {
-      if ((arabic && find(r.arabic(), text, true)) || (latin && find(r.english(), text, false))) return r.type();
+      if (find(r.arabic(), text, arabic, arabicStarts) || (anyLatin && find(r.english(), text, latin, latinStarts))) {
+        return r.type();
+      }
     }
     return null;
   }
 
-  /**
-   * Whether a wording occurs, tried only where one can start: for Arabic, at an Arabic letter with no letter
-   * (of any script) nor other Arabic-script character just before; for English, at the start of the text or
-   * at a Latin letter with no letter or digit before (the patterns' own {@code \\b} and {@code ^} still decide).
-   * Letting the regular expression try every position, each with a look-behind in every alternative, made
-   * detection a sixth of indexing.
-   */
-  private static boolean find(Pattern p, String text, boolean arabic) {
+  private static boolean find(Pattern p, String text, int[] starts, int n) {
+    if (n == 0) return false;
     Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean start = arabic
-          ? c >= '\u0600' && c <= '\u06FF' && (i == 0 || !wordChar(text.codePointBefore(i)))
-          : i == 0 || (c >= 'a' && c <= 'z' && !Character.isLetterOrDigit(text.codePointBefore(i)));
-      if (!start) continue;
-      m.region(i, text.length());
+    for (int k = 0; k < n; k++) {
+      m.region(starts[k], text.length());
       if (m.lookingAt()) return true;
     }
     return false;
