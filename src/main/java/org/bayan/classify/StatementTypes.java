@@ -3,6 +3,7 @@ package org.bayan.classify;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bayan.statement.Release;
 
@@ -41,39 +42,44 @@ public final class StatementTypes {
   /** The types detection can give, in the order the rules are tried. */
   public static final List<String> DETECTED = List.of(DENIAL, CORRECTION, CLARIFICATION, DECISION, ANNOUNCEMENT);
 
-  /** Words are Arabic letters; a match may not be preceded or followed by one. */
-  private static final String B = "(?<![\\p{IsArabic}\\p{L}])";
+  /** Words are Arabic letters; a match may not be followed by one (nor preceded: see {@link #detect}). */
   private static final String E = "(?![\\p{IsArabic}\\p{L}])";
   /** و or ف attached in front of a verb ("ونفت", "فيما نفى" is a separate word). */
   private static final String CONJ = "[وف]?";
 
-  private record Rule(String type, Pattern pattern) {}
+  /**
+   * A rule's Arabic wording (matched only where a word starts, see {@link #detect}) and its English
+   * wording. Each is looked for only in text that holds letters of its script, which no wording of the other
+   * script needs.
+   */
+  private record Rule(String type, Pattern arabic, Pattern english) {}
 
   private static final List<Rule> RULES = List.of(
       new Rule(DENIAL, Pattern.compile(
-          B + CONJ + "(نفي|نفت|نفى|ينفي|تنفي|نفيا|تكذب|يكذب|كذبت|كذب|تكذيب|تفند|يفند|فندت|فند)" + E
-              + "|" + B + "لا صحه" + E
-              + "|" + B + "عار(يه)? (عن|من) (ال)?صحه" + E
-              + "|" + B + "غير صحيح(ه)?" + E
-              + "|" + B + "لا اساس (له|لها) من (ال)?صحه" + E
-              + "|\\b(denies|deny|rejects|refutes|rebuts|debunks)\\s+(the\\s+|these\\s+|recent\\s+|media\\s+|false\\s+)*"
+          "(?:" + CONJ + "(?:نفي|نفت|نفى|ينفي|تنفي|نفيا|تكذب|يكذب|كذبت|كذب|تكذيب|تفند|يفند|فندت|فند)" + E
+              + "|لا صحه" + E
+              + "|عار(?:يه)? (?:عن|من) (?:ال)?صحه" + E
+              + "|غير صحيح(?:ه)?" + E
+              + "|لا اساس (?:له|لها) من (?:ال)?صحه" + E + ")"),
+          Pattern.compile(
+          "\\b(denies|deny|rejects|refutes|rebuts|debunks)\\s+(the\\s+|these\\s+|recent\\s+|media\\s+|false\\s+)*"
               + "(reports?|claims?|allegations?|rumou?rs?|accusations?|that)\\b"
               + "|\\bdenied\\s+(the\\s+|these\\s+|recent\\s+|media\\s+)*(reports?|allegations?|rumou?rs?|accusations?|that)\\b"
               + "|\\bcategorically\\s+(denies|denied|deny|rejects)\\b"
               + "|\\bno\\s+truth\\s+(to|in)\\b")),
-      new Rule(CORRECTION, Pattern.compile(
-          B + CONJ + "(ال)?(تصحيح|استدراك|تصويب)" + E
-              + "|\\bcorrection\\b|\\bcorrects\\s+the\\s+record\\b|\\berratum\\b")),
-      new Rule(CLARIFICATION, Pattern.compile(
-          B + CONJ + "(ال)?(توضيح|توضيحا|توضيحي|توضيحيه|ايضاح)" + E
-              + "|^\\s*clarification\\b(?!\\s+act)|\\b(issues?|issued|issuing)\\s+(a\\s+)?clarification\\b(?!\\s+act)"
+      new Rule(CORRECTION,
+          Pattern.compile(CONJ + "(?:ال)?(?:تصحيح|استدراك|تصويب)" + E),
+          Pattern.compile("\\bcorrection\\b|\\bcorrects\\s+the\\s+record\\b|\\berratum\\b")),
+      new Rule(CLARIFICATION,
+          Pattern.compile(CONJ + "(?:ال)?(?:توضيح|توضيحا|توضيحي|توضيحيه|ايضاح)" + E),
+          Pattern.compile("^\\s*clarification\\b(?!\\s+act)|\\b(issues?|issued|issuing)\\s+(a\\s+)?clarification\\b(?!\\s+act)"
               + "|\\bclarifies\\b|\\bto\\s+clarify\\b")),
-      new Rule(DECISION, Pattern.compile(
-          B + CONJ + "(قرر|قررت|تقرر|يقرر|قرار|قرارا)" + E
-              + "|\\b(decided|decides|has\\s+ordered|decision\\s+to)\\b")),
-      new Rule(ANNOUNCEMENT, Pattern.compile(
-          B + CONJ + "(اعلن|اعلنت|يعلن|تعلن|اعلان)" + E
-              + "|\\b(announces|announced|announcement)\\b")));
+      new Rule(DECISION,
+          Pattern.compile(CONJ + "(?:قرر|قررت|تقرر|يقرر|قرار|قرارا)" + E),
+          Pattern.compile("\\b(decided|decides|has\\s+ordered|decision\\s+to)\\b")),
+      new Rule(ANNOUNCEMENT,
+          Pattern.compile(CONJ + "(?:اعلن|اعلنت|يعلن|تعلن|اعلان)" + E),
+          Pattern.compile("\\b(announces|announced|announcement)\\b")));
 
   private static final int LEAD_CHARS = 400;
 
@@ -88,11 +94,48 @@ public final class StatementTypes {
   /** The type detected from a headline and body (either may be null), or null when no rule matches. */
   public static String detect(String title, String body) {
     String text = fold((title == null ? "" : title) + "\n" + lead(body == null ? "" : body));
+    // Where a wording can start, found once for all the rules: for Arabic, at an Arabic letter with no letter
+    // (of any script) nor other Arabic-script character just before; for English, at the start of the text
+    // or at a Latin letter with no letter or digit before (the patterns' own \\b and ^ still decide). Letting
+    // each pattern try every position, with a look-behind in every alternative, made detection a sixth of
+    // indexing. Each script's wordings are looked for only where there are letters of that script.
+    int[] arabic = new int[text.length()];
+    int[] latin = new int[text.length() + 1];
+    int arabicStarts = 0;
+    int latinStarts = 0;
+    boolean anyLatin = false;
+    latin[latinStarts++] = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u0600' && c <= '\u06FF') {
+        if (i == 0 || !wordChar(text.codePointBefore(i))) arabic[arabicStarts++] = i;
+      } else if (c >= 'a' && c <= 'z') {
+        anyLatin = true;
+        if (i > 0 && !Character.isLetterOrDigit(text.codePointBefore(i))) latin[latinStarts++] = i;
+      }
+    }
     for (Rule r : RULES) {
-      if (r.pattern().matcher(text).find()) return r.type();
+      if (find(r.arabic(), text, arabic, arabicStarts) || (anyLatin && find(r.english(), text, latin, latinStarts))) {
+        return r.type();
+      }
     }
     return null;
   }
+
+  private static boolean find(Pattern p, String text, int[] starts, int n) {
+    if (n == 0) return false;
+    Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int k = 0; k < n; k++) {
+      m.region(starts[k], text.length());
+      if (m.lookingAt()) return true;
+    }
+    return false;
+  }
+
+  private static boolean wordChar(int codePoint) {
+    return Character.isLetter(codePoint) || Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.ARABIC;
+  }
+
 
   /** The body's first sentence (up to the first full stop, question mark or line break), bounded in length. */
   static String lead(String body) {

@@ -4,10 +4,16 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.BinaryDocValues;
@@ -48,11 +54,24 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   private final Analyzer analyzer;
   private final DuplicateGroups duplicates = new DuplicateGroups();
   private volatile long appliedOffset;
+  /** Versions handed to a preparing thread at a time. */
+  private static final int PREPARE_CHUNK = 32;
+  /**
+   * The threads that analyze documents for the writer: one per core, daemons, so an index never closed (a
+   * test's, a failed command's) does not keep the JVM alive.
+   */
+  private final ExecutorService preparers;
+  /** Chunks prepared ahead of the writer: enough to keep every core busy, few enough to bound the tokens held. */
+  private final int prepareAhead;
 
   private LuceneIndex(Directory dir, IndexWriter writer, Analyzer analyzer) throws IOException {
     this.dir = dir;
     this.writer = writer;
     this.analyzer = analyzer;
+    int cores = Runtime.getRuntime().availableProcessors();
+    this.prepareAhead = 2 * cores;
+    this.preparers = Executors.newFixedThreadPool(cores, Thread.ofPlatform().name("bayan-index-prepare-", 1)
+        .daemon(true).factory());
     this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
@@ -143,18 +162,57 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   /**
    * Indexes each version as the current state of its statement (replacing any earlier version), in its
    * duplicate group.
+   *
+   * <p>Versions are analyzed, fingerprinted and classified on every core ({@link StatementDocuments#prepare}), a
+   * few chunks ahead of the writer, while this thread assigns duplicate groups and adds the documents one by
+   * one in the order given. Adding in that order keeps document ids, and so the order of equally scored hits,
+   * the same from run to run; a writer fed from several threads numbers documents as its threads happen to
+   * flush.
    */
   @Override
   public synchronized void apply(Collection<StatementVersion> versions) {
+    List<StatementVersion> all = List.copyOf(versions);
+    ArrayDeque<Future<List<StatementDocuments.Prepared>>> inFlight = new ArrayDeque<>();
     try {
-      for (StatementVersion v : versions) {
-        Fingerprints.Deduplicated body = Fingerprints.removeRepeatedBlocks(v.release().body());
-        Fingerprints.Fingerprint fp = Fingerprints.of(body.text());
-        long group = duplicates.assign(fp);
-        writer.updateDocument(new Term(Fields.ID, v.id()), StatementDocuments.toDocument(v, body.text(), fp, group));
+      if (all.size() < 2 * PREPARE_CHUNK) {
+        for (StatementVersion v : all) write(StatementDocuments.prepare(v, analyzer));
+        return;
+      }
+      int next = 0;
+      while (next < all.size() || !inFlight.isEmpty()) {
+        while (next < all.size() && inFlight.size() < prepareAhead) {
+          List<StatementVersion> chunk = all.subList(next, Math.min(all.size(), next + PREPARE_CHUNK));
+          inFlight.add(preparers.submit(() -> {
+            List<StatementDocuments.Prepared> out = new ArrayList<>(chunk.size());
+            for (StatementVersion v : chunk) out.add(StatementDocuments.prepare(v, analyzer));
+            return out;
+          }));
+          next += chunk.size();
+        }
+        for (StatementDocuments.Prepared p : await(inFlight.poll())) write(p);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the index", e);
+    } finally {
+      inFlight.forEach(f -> f.cancel(false));
+    }
+  }
+
+  private void write(StatementDocuments.Prepared p) throws IOException {
+    long group = duplicates.assign(p.fingerprint());
+    writer.updateDocument(new Term(Fields.ID, p.version().id()), StatementDocuments.toDocument(p, group));
+  }
+
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while indexing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -257,6 +315,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
 
   @Override
   public void close() throws IOException {
+    preparers.shutdownNow();
     try {
       searchers.close();
       writer.rollback(); // uncommitted changes are replayed from the store next time

@@ -1,5 +1,9 @@
 package org.bayan.index;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -23,35 +27,61 @@ import org.bayan.statement.StatementVersion;
 public final class StatementDocuments {
   private StatementDocuments() {}
 
-  /** Stored, analyzed, with offsets in the postings so highlighting needs no re-analysis. */
-  static final FieldType TEXT = analyzed(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-
   /**
-   * The unstemmed twin of a text field: not stored (the text is the main field's), with offsets so the
-   * highlighter can mark an exact-phrase or prefix match in the main field's text.
+   * A text field as indexed: analyzed, with offsets in the postings so highlighting needs no re-analysis. Its
+   * text is stored beside it (a stored field of the same name) for the main fields; an exact (unstemmed)
+   * twin is not stored, the text being the main field's, and its offsets let the highlighter mark an
+   * exact-phrase or prefix match in the main field's text.
    */
-  static final FieldType EXACT = analyzed(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+  static final FieldType ANALYZED = analyzed(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 
   /**
    * The character-trigram twin of a text field: ranking only, so neither positions (no phrase runs on pieces of
    * words) nor offsets (highlights mark whole words of the main fields).
    */
-  static final FieldType GRAMS = analyzed(false, IndexOptions.DOCS_AND_FREQS);
+  static final FieldType GRAMS = analyzed(IndexOptions.DOCS_AND_FREQS);
 
-  private static FieldType analyzed(boolean stored, IndexOptions options) {
+  private static FieldType analyzed(IndexOptions options) {
     FieldType t = new FieldType();
     t.setTokenized(true);
-    t.setStored(stored);
+    t.setStored(false);
     t.setIndexOptions(options);
     t.freeze();
     return t;
   }
 
   /**
-   * The document of a version. {@code indexedBody} is the body with blocks repeated inside it shown once;
-   * {@code group} its duplicate group.
+   * Everything the document of a version needs except its duplicate group, which depends on the versions
+   * indexed before it: the costly part (analysis, fingerprints, type detection), made on any thread.
+   *
+   * @param indexedBody the body with blocks repeated inside it shown once
+   * @param tokens the analyzed text fields, by field name
    */
-  public static Document toDocument(StatementVersion v, String indexedBody, Fingerprints.Fingerprint fp, long group) {
+  record Prepared(StatementVersion version, String indexedBody, Fingerprints.Fingerprint fingerprint, String type,
+      String status, long publishedMillis, Map<String, CapturedTokens> tokens) {}
+
+  /** Analyzes and fingerprints a version for {@link #toDocument}; {@code analyzer} is the index's per-field one. */
+  static Prepared prepare(StatementVersion v, Analyzer analyzer) {
+    Release r = v.release();
+    String body = Fingerprints.removeRepeatedBlocks(r.body()).text();
+    String lang = Fields.indexLanguage(r.language());
+    Map<String, CapturedTokens> tokens = new LinkedHashMap<>();
+    for (String field : List.of(Fields.title(lang), Fields.body(lang))) {
+      String text = field.equals(Fields.title(lang)) ? r.title() : body;
+      tokens.put(field, CapturedTokens.of(analyzer, field, text));
+      tokens.put(Fields.exact(field), CapturedTokens.of(analyzer, Fields.exact(field), text));
+      String grams = Fields.grams(field);
+      if (Fields.analyzerOf(grams) != null) tokens.put(grams, CapturedTokens.of(analyzer, grams, text));
+    }
+    // Declared or detected, so type=denial finds undeclared denials too; the stored release keeps what the
+    // agency sent.
+    return new Prepared(v, body, Fingerprints.of(body), StatementTypes.of(r), SignatureStatus.of(r),
+        r.publishedInstant().toEpochMilli(), tokens);
+  }
+
+  /** The document of a prepared version, in duplicate group {@code group}. */
+  static Document toDocument(Prepared p, long group) {
+    StatementVersion v = p.version();
     Release r = v.release();
     Document d = new Document();
     d.add(new StringField(Fields.ID, r.id(), Field.Store.YES));
@@ -59,13 +89,10 @@ public final class StatementDocuments {
     keyword(d, Fields.AGENCY, r.agency());
     keyword(d, Fields.LANGUAGE, r.language());
     keyword(d, Fields.CATEGORY, r.category());
-    // Declared or detected, so type=denial finds undeclared denials too; the stored release keeps what the
-    // agency sent.
-    keyword(d, Fields.TYPE, StatementTypes.of(r));
-    keyword(d, Fields.STATUS, SignatureStatus.of(r));
-    long millis = r.publishedInstant().toEpochMilli();
-    d.add(new LongPoint(Fields.PUBLISHED, millis));
-    d.add(new NumericDocValuesField(Fields.PUBLISHED, millis));
+    keyword(d, Fields.TYPE, p.type());
+    keyword(d, Fields.STATUS, p.status());
+    d.add(new LongPoint(Fields.PUBLISHED, p.publishedMillis()));
+    d.add(new NumericDocValuesField(Fields.PUBLISHED, p.publishedMillis()));
     d.add(new StoredField(Fields.PUBLISHED, r.publishedAt()));
     if (r.sourceUrl() != null) d.add(new StoredField(Fields.SOURCE_URL, r.sourceUrl()));
     d.add(new StoredField(Fields.CONTENT_HASH, v.contentHash()));
@@ -73,19 +100,15 @@ public final class StatementDocuments {
     d.add(new StoredField(Fields.SEQ, v.seq()));
     d.add(new StoredField(Fields.INGESTED, v.ingestedAt().toString()));
     String lang = Fields.indexLanguage(r.language());
-    d.add(new Field(Fields.title(lang), r.title(), TEXT));
-    d.add(new Field(Fields.body(lang), indexedBody, TEXT));
-    d.add(new Field(Fields.exact(Fields.title(lang)), r.title(), EXACT));
-    d.add(new Field(Fields.exact(Fields.body(lang)), indexedBody, EXACT));
-    if (Fields.GRAMS_ANALYZER_BY_LANGUAGE.containsKey(lang)) {
-      d.add(new Field(Fields.grams(Fields.title(lang)), r.title(), GRAMS));
-      d.add(new Field(Fields.grams(Fields.body(lang)), indexedBody, GRAMS));
-    }
+    d.add(new StoredField(Fields.title(lang), r.title()));
+    d.add(new StoredField(Fields.body(lang), p.indexedBody()));
+    p.tokens().forEach((field, tokens) ->
+        d.add(new Field(field, tokens.stream(), field.endsWith(Fields.GRAMS_SUFFIX) ? GRAMS : ANALYZED)));
     String g = DuplicateGroups.name(group);
     d.add(new StringField(Fields.DUP_GROUP, g, Field.Store.YES));
     d.add(new SortedDocValuesField(Fields.DUP_GROUP, new BytesRef(g)));
-    d.add(new NumericDocValuesField(Fields.BODY_FINGERPRINT, fp.exact()));
-    d.add(new BinaryDocValuesField(Fields.MINHASH, new BytesRef(minhashBytes(fp.minhash()))));
+    d.add(new NumericDocValuesField(Fields.BODY_FINGERPRINT, p.fingerprint().exact()));
+    d.add(new BinaryDocValuesField(Fields.MINHASH, new BytesRef(minhashBytes(p.fingerprint().minhash()))));
     return d;
   }
 

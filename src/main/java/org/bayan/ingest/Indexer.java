@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bayan.provenance.CanonicalForm;
 import org.bayan.statement.Agency;
 import org.bayan.statement.Release;
 import org.bayan.store.AgencyRegistry;
@@ -51,64 +57,155 @@ public final class Indexer {
   public IndexSummary run(List<Path> paths) throws IOException {
     List<Path> all = ReleaseFiles.expand(paths);
     registerAgenciesBeside(all);
-    long[] counts = new long[4]; // added, updated, unchanged, rejected
-    List<Rejection> rejections = new ArrayList<>();
-    List<Release> batch = new ArrayList<>(BATCH);
-    long[] sinceCommit = {0};
-    for (Path file : all) {
-      files.read(file, new ReleaseFiles.Sink() {
-        @Override
-        public void record(RawRecord r) {
-          try {
-            batch.add(admission.admit(r.bytes()));
-          } catch (InvalidRecordException e) {
-            reject(new Rejection(r.source(), r.line(), e.getMessage(), e.id(),
-                new String(r.bytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    Run run = new Run();
+    try {
+      for (Path file : all) {
+        files.read(file, new ReleaseFiles.Sink() {
+          @Override
+          public void record(RawRecord r) {
+            run.add(new Item(r, null));
           }
-          if (batch.size() >= BATCH) flush();
-          progress.update(counts[0] + counts[1] + counts[2], counts[3], r.location());
-        }
 
-        @Override
-        public void rejected(Rejection rejection) {
-          reject(rejection);
-        }
-
-        private void reject(Rejection rejection) {
-          rejections.add(rejection);
-          counts[3]++;
-          progress.finish();
-          err.println("rejected " + rejection);
-        }
-
-        private void flush() {
-          store(batch, counts);
-          sinceCommit[0] += batch.size();
-          batch.clear();
-          if (sync != null && sinceCommit[0] >= COMMIT_EVERY) {
-            sync.catchUpAndCommit();
-            sinceCommit[0] = 0;
+          @Override
+          public void rejected(Rejection rejection) {
+            run.add(new Item(null, rejection));
           }
-        }
-      });
+        });
+      }
+      run.finish();
+    } finally {
+      run.close();
     }
-    store(batch, counts);
-    if (sync != null) sync.catchUpAndCommit();
-    progress.finish();
-    report.write(rejections);
-    return new IndexSummary(counts[0], counts[1], counts[2], counts[3], progress.seconds(), rejections, sync == null);
+    return new IndexSummary(run.counts[0], run.counts[1], run.counts[2], run.counts[3], progress.seconds(),
+        run.rejections, sync == null);
   }
 
-  private void store(List<Release> batch, long[] counts) {
-    if (batch.isEmpty()) return;
-    for (AppendResult r : store.append(batch)) {
-      switch (r.outcome()) {
-        case ADDED -> counts[0]++;
-        case UPDATED -> counts[1]++;
-        case UNCHANGED -> counts[2]++;
+  /** A line as read: a record to admit, or a rejection the reader made (too long, truncated file). */
+  private record Item(RawRecord record, Rejection rejection) {}
+
+  /** What admission made of an item: a release to store with its content hash, or a rejection. */
+  private record Admitted(Release release, String contentHash, Rejection rejection, String location) {}
+
+  /**
+   * One run's pipeline. Records are admitted (parsed, validated, signature checked, content hashed) a chunk at
+   * a time on every core, a few chunks ahead; this thread takes the chunks back in file order and stores each
+   * batch, then brings the log and the index up to date while the next chunks are being admitted. Storing in
+   * file order on one thread keeps the store, and so the transparency log, in the order of the files, and a
+   * batch is acknowledged only once forced to disk, as before.
+   */
+  private final class Run implements AutoCloseable {
+    final long[] counts = new long[4]; // added, updated, unchanged, rejected
+    final List<Rejection> rejections = new ArrayList<>();
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final ExecutorService admitters = Executors.newFixedThreadPool(cores,
+        Thread.ofPlatform().name("bayan-admit-", 1).daemon(true).factory());
+    private final ArrayDeque<Future<List<Admitted>>> inFlight = new ArrayDeque<>();
+    private List<Item> chunk = new ArrayList<>(BATCH);
+    private final List<Release> batch = new ArrayList<>(BATCH);
+    private final List<String> hashes = new ArrayList<>(BATCH);
+    private long sinceCommit;
+
+    void add(Item item) {
+      chunk.add(item);
+      if (chunk.size() >= BATCH) submit();
+    }
+
+    void finish() {
+      submit();
+      while (!inFlight.isEmpty()) take();
+      store();
+      if (sync != null) sync.catchUpAndCommit();
+      progress.finish();
+      report.write(rejections);
+    }
+
+    private void submit() {
+      if (chunk.isEmpty()) return;
+      List<Item> items = chunk;
+      chunk = new ArrayList<>(BATCH);
+      inFlight.add(admitters.submit(() -> admitAll(items)));
+      while (inFlight.size() > 2 * cores) take();
+    }
+
+    private void take() {
+      List<Admitted> admitted;
+      try {
+        admitted = inFlight.poll().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while indexing", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) throw r;
+        if (e.getCause() instanceof Error err) throw err;
+        throw new IllegalStateException(e.getCause());
+      }
+      for (Admitted a : admitted) {
+        if (a.rejection() != null) {
+          reject(a.rejection());
+        } else {
+          batch.add(a.release());
+          hashes.add(a.contentHash());
+          if (batch.size() >= BATCH) flush();
+        }
+        if (a.location() != null) progress.update(counts[0] + counts[1] + counts[2], counts[3], a.location());
       }
     }
-    if (sync != null) sync.applyPending();
+
+    private void reject(Rejection rejection) {
+      rejections.add(rejection);
+      counts[3]++;
+      progress.finish();
+      err.println("rejected " + rejection);
+    }
+
+    private void flush() {
+      sinceCommit += batch.size();
+      store();
+      if (sync != null && sinceCommit >= COMMIT_EVERY) {
+        sync.catchUpAndCommit();
+        sinceCommit = 0;
+      }
+    }
+
+    private void store() {
+      if (batch.isEmpty()) return;
+      for (AppendResult r : Indexer.this.store.append(batch, hashes)) {
+        switch (r.outcome()) {
+          case ADDED -> counts[0]++;
+          case UPDATED -> counts[1]++;
+          case UNCHANGED -> counts[2]++;
+        }
+      }
+      batch.clear();
+      hashes.clear();
+      if (sync != null) sync.applyPending();
+    }
+
+    @Override
+    public void close() {
+      inFlight.forEach(f -> f.cancel(true));
+      admitters.shutdownNow();
+    }
+  }
+
+  // Runs on an admitting thread: everything about a record that does not depend on what was stored before it.
+  private List<Admitted> admitAll(List<Item> items) {
+    List<Admitted> out = new ArrayList<>(items.size());
+    for (Item item : items) {
+      RawRecord r = item.record();
+      if (r == null) {
+        out.add(new Admitted(null, null, item.rejection(), null));
+        continue;
+      }
+      try {
+        Release release = admission.admit(r.bytes());
+        out.add(new Admitted(release, CanonicalForm.contentHash(release), null, r.location()));
+      } catch (InvalidRecordException e) {
+        out.add(new Admitted(null, null, new Rejection(r.source(), r.line(), e.getMessage(), e.id(),
+            new String(r.bytes(), java.nio.charset.StandardCharsets.UTF_8)), r.location()));
+      }
+    }
+    return out;
   }
 
   // The shared corpora and agency exports keep an agencies.json beside their releases: registering it

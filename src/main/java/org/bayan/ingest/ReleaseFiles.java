@@ -1,6 +1,5 @@
 package org.bayan.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -57,27 +56,27 @@ public final class ReleaseFiles {
   public void read(Path file, Sink sink) throws IOException {
     String name = file.toString();
     try (InputStream raw = Files.newInputStream(file)) {
-      InputStream in = new BufferedInputStream(
-          name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16);
+      InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+      // Read in blocks and cut lines out of them: a byte at a time through a synchronized stream was a
+      // quarter of the indexer's reading thread.
+      byte[] block = new byte[1 << 16];
       ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
       long lineNo = 1;
       boolean tooLong = false;
       try {
-        int b;
-        while ((b = in.read()) != -1) {
-          if (b == '\n') {
+        int n;
+        while ((n = in.read(block)) != -1) {
+          int from = 0;
+          for (int i = 0; i < n; i++) {
+            if (block[i] != '\n') continue;
+            tooLong = append(line, block, from, i, tooLong);
             deliver(sink, name, lineNo, line, tooLong);
             line.reset();
             tooLong = false;
             lineNo++;
-          } else if (!tooLong) {
-            if (line.size() >= maxLineBytes) {
-              tooLong = true;
-              line.reset();
-            } else {
-              line.write(b);
-            }
+            from = i + 1;
           }
+          tooLong = append(line, block, from, n, tooLong);
         }
         deliver(sink, name, lineNo, line, tooLong);
       } catch (EOFException | ZipException e) {
@@ -85,6 +84,17 @@ public final class ReleaseFiles {
             "the file ends abruptly (damaged or truncated gzip); lines before it were read: " + e.getMessage(), null));
       }
     }
+  }
+
+  // Adds block[from, to) to the line unless that makes it longer than allowed; returns whether it is too long.
+  private boolean append(ByteArrayOutputStream line, byte[] block, int from, int to, boolean tooLong) {
+    if (tooLong) return true;
+    if (line.size() + (long) (to - from) > maxLineBytes) {
+      line.reset();
+      return true;
+    }
+    line.write(block, from, to - from);
+    return false;
   }
 
   private void deliver(Sink sink, String name, long lineNo, ByteArrayOutputStream line, boolean tooLong) {

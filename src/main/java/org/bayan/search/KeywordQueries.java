@@ -111,7 +111,8 @@ public final class KeywordQueries {
    * place where free-text ranking is decided.
    */
   public Query words(List<String> words) {
-    Query any = plainText(String.join(" ", words));
+    String text = String.join(" ", words);
+    Query any = plainText(text, words.size() > ALL_WORDS_MAX ? scriptLanguage(text) : null);
     if (words.size() < 2 || words.size() > ALL_WORDS_MAX || any instanceof MatchNoDocsQuery) return any;
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int required = 0;
@@ -156,11 +157,14 @@ public final class KeywordQueries {
     int clauses = 0;
     int wordClauses = 0;
     int gramClauses = 0;
+    // Fields sharing an analyzer (a language's title and body) get the same terms: analyzed once.
+    Map<String, List<String>> analyzed = new java.util.HashMap<>();
     for (Map.Entry<String, Float> f : rankWeights.entrySet()) {
       if (language != null && !Fields.languageOf(f.getKey()).equals(language)) continue;
       boolean isGrams = f.getKey().endsWith(Fields.GRAMS_SUFFIX);
       if (isGrams && !withGrams) continue;
-      for (String term : terms(f.getKey(), text)) {
+      String chain = Fields.analyzerOf(f.getKey());
+      for (String term : analyzed.computeIfAbsent(chain == null ? f.getKey() : chain, k -> terms(f.getKey(), text))) {
         if (clauses >= IndexSearcher.getMaxClauseCount() - 1) break;
         (isGrams ? grams : words).add(weigh(new TermQuery(new Term(f.getKey(), term)), f.getValue()),
             BooleanClause.Occur.SHOULD);
@@ -174,6 +178,27 @@ public final class KeywordQueries {
         .add(words.build(), BooleanClause.Occur.MUST)
         .add(grams.build(), BooleanClause.Occur.SHOULD)
         .build();
+  }
+
+  /**
+   * The language of the fields prose is searched in: "ar" when its letters are all Arabic script, "en" when
+   * they are all Latin, null (every language) when it mixes both or has no letters. Only prose is narrowed
+   * (more than {@value #ALL_WORDS_MAX} words): there the other language's chain finds little but the numbers
+   * in the text, which match statements on other subjects in the other language. A word or
+   * three keeps every language, so a Latin name or acronym still finds the Arabic statements that quote it.
+   */
+  static String scriptLanguage(String text) {
+    boolean arabic = false;
+    boolean latin = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isLetter(c)) continue;
+      Character.UnicodeScript s = Character.UnicodeScript.of(c);
+      if (s == Character.UnicodeScript.ARABIC) arabic = true;
+      else if (s == Character.UnicodeScript.LATIN) latin = true;
+      else return null;
+    }
+    return arabic == latin ? null : arabic ? "ar" : "en";
   }
 
   /**

@@ -91,9 +91,14 @@ public final class SearchService implements StatementSearch {
     try {
       // Duplicates collapse into their best hit while the page is assembled: fetch a window of hits, keep
       // the first of each group, and widen the window only when collapsing left too few. The top hits use
-      // dynamic pruning (WAND skips what cannot reach the window); facets are counted in a second pass that
-      // does not score, since one combined pass would score every matching statement.
+      // dynamic pruning (MaxScore skips what cannot reach the window).
       int window = Math.min(MAX_WINDOW, Math.max(need * 3, need + 50));
+      // Facets count the best FACET_SAMPLE hits past TOTAL_HITS_THRESHOLD matches, and every match below it.
+      // Collecting that many in the first pass costs less than a second pass for them, and when they turn out
+      // to be every match, they are all facets need. (After a cursor the pass sees only later hits, so facets
+      // get their own pass.)
+      boolean sampleInFirstPass = facets && req.cursor() == null;
+      if (sampleInFirstPass) window = Math.max(window, FACET_SAMPLE);
       TopDocs docs;
       List<ScoreDoc> kept;
       while (true) {
@@ -102,13 +107,19 @@ public final class SearchService implements StatementSearch {
         if (kept.size() >= need || docs.scoreDocs.length < window || window >= MAX_WINDOW) break;
         window = Math.min(MAX_WINDOW, window * 4);
       }
-      // Up to TOTAL_HITS_THRESHOLD matches, the top-hits pass counted them all and facets count them all too;
-      // past it, facets count the best FACET_SAMPLE hits and say so (a pruned pass, like the first one).
       boolean many = docs.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
-      Map<String, Map<String, Long>> counts = !facets ? null
-          : many ? FacetCounts.over(searcher, docs.scoreDocs.length >= FACET_SAMPLE ? docs.scoreDocs
-              : searcher.search(query, topDocs(order, FACET_SAMPLE, null, searcher, FACET_SAMPLE)).scoreDocs)
-          : searcher.search(query, new FacetCounts());
+      boolean allCollected = !many && docs.scoreDocs.length == docs.totalHits.value();
+      Map<String, Map<String, Long>> counts = null;
+      if (facets) {
+        if (sampleInFirstPass && (many || allCollected)) {
+          counts = FacetCounts.over(searcher, docs.scoreDocs);
+        } else if (many) {
+          counts = FacetCounts.over(searcher, docs.scoreDocs.length >= FACET_SAMPLE ? docs.scoreDocs
+              : searcher.search(query, topDocs(order, FACET_SAMPLE, null, searcher, FACET_SAMPLE)).scoreDocs);
+        } else {
+          counts = searcher.search(query, new FacetCounts());
+        }
+      }
       int from = Math.min(kept.size(), skip);
       ScoreDoc[] page = kept.subList(from, Math.min(kept.size(), from + req.size())).toArray(ScoreDoc[]::new);
       List<Hit> hits = toHits(searcher, plan.highlight(), new TopDocs(docs.totalHits, page), plan.browse());
@@ -300,19 +311,23 @@ public final class SearchService implements StatementSearch {
   private List<Hit> toHits(IndexSearcher searcher, Query text, TopDocs page, boolean browse) throws IOException {
     List<Hit> hits = new ArrayList<>(page.scoreDocs.length);
     if (page.scoreDocs.length == 0) return hits;
-    String[] titles = Fields.LANGUAGES.stream().map(Fields::title).toArray(String[]::new);
-    String[] bodies = Fields.LANGUAGES.stream().map(Fields::body).toArray(String[]::new);
-    Map<String, String[]> t = browse ? Map.of() : Snippets.highlight(searcher, index.analyzer(), text, page, titles, true);
-    Map<String, String[]> s = browse ? Map.of() : Snippets.highlight(searcher, index.analyzer(), text, page, bodies, false);
+    // Each hit's stored fields are read once, here, and the highlighter reads its text from them.
     StoredFields stored = searcher.storedFields();
-    for (int i = 0; i < page.scoreDocs.length; i++) {
+    int[] ids = new int[page.scoreDocs.length];
+    Document[] docs = new Document[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = page.scoreDocs[i].doc;
+      docs[i] = stored.document(ids[i]);
+    }
+    Snippets.Highlighted[] marked = browse ? null : Snippets.highlight(searcher, index.analyzer(), text, ids, docs);
+    for (int i = 0; i < ids.length; i++) {
       ScoreDoc sd = page.scoreDocs[i];
-      Document d = stored.document(sd.doc);
+      Document d = docs[i];
       String lang = Fields.indexLanguage(d.get(Fields.LANGUAGE));
-      String title = browse ? null : t.get(Fields.title(lang))[i];
+      String title = browse ? null : marked[i].title();
       if (title == null) title = Snippets.escape(d.get(Fields.title(lang)));
-      String snippet = browse ? null : s.get(Fields.body(lang))[i];
-      if (snippet == null) snippet = Snippets.escape(lead(d.get(Fields.body(lang))));
+      String snippet = browse ? null : marked[i].snippet();
+      if (snippet == null) snippet = Snippets.escape(Snippets.lead(d.get(Fields.body(lang))));
       String agencyId = d.get(Fields.AGENCY);
       hits.add(new Hit(
           d.get(Fields.ID), AgencyRef.of(agencyId, agencies.apply(agencyId).orElse(null)), title, snippet,
@@ -323,12 +338,5 @@ public final class SearchService implements StatementSearch {
           members(searcher, d.get(Fields.DUP_GROUP), d.get(Fields.ID))));
     }
     return hits;
-  }
-
-  private static String lead(String body) {
-    if (body == null) return "";
-    if (body.length() <= Snippets.SNIPPET_CHARS) return body;
-    int cut = body.lastIndexOf(' ', Snippets.SNIPPET_CHARS);
-    return body.substring(0, cut > 0 ? cut : Snippets.SNIPPET_CHARS) + " …";
   }
 }

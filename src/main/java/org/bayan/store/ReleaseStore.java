@@ -50,6 +50,16 @@ public final class ReleaseStore implements AutoCloseable {
   private long[] seqOffsets = new long[1024]; // offset of the line with seq n at n-1; seqs run 1, 2, 3…
   private String lastRepair;
 
+  /** A line this instance appended: where it is and the version it holds. */
+  private record Appended(long offset, int length, StatementVersion version) {
+    long end() {
+      return offset + length;
+    }
+  }
+
+  /** The lines of this instance's last append (see {@link #scan}). */
+  private List<Appended> lastAppended = List.of();
+
   private static final class IdState {
     final List<long[]> lines = new ArrayList<>(1); // {offset, length} per version, version n at n-1
     String hash;
@@ -81,7 +91,20 @@ public final class ReleaseStore implements AutoCloseable {
    * Stores the releases that are new or changed, durably, and says for each what happened. Releases whose
    * content hash equals their latest stored version are left alone.
    */
-  public synchronized List<AppendResult> append(List<Release> releases) {
+  public List<AppendResult> append(List<Release> releases) {
+    List<String> hashes = new ArrayList<>(releases.size());
+    for (Release r : releases) hashes.add(CanonicalForm.contentHash(r));
+    return append(releases, hashes);
+  }
+
+  /**
+   * {@link #append(List)} for releases whose content hashes ({@link CanonicalForm#contentHash}) the caller
+   * already computed, in the same order: an indexer hashes on several threads, then stores in order.
+   */
+  public synchronized List<AppendResult> append(List<Release> releases, List<String> contentHashes) {
+    if (contentHashes.size() != releases.size()) {
+      throw new IllegalArgumentException(releases.size() + " releases but " + contentHashes.size() + " hashes");
+    }
     try (FileLock ignored = lockChannel.lock()) {
       catchUp();
       repairTail();
@@ -89,8 +112,10 @@ public final class ReleaseStore implements AutoCloseable {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       Instant now = Instant.now();
       long offset = end;
-      for (Release r : releases) {
-        String hash = CanonicalForm.contentHash(r);
+      List<Appended> appended = new ArrayList<>(releases.size());
+      for (int i = 0; i < releases.size(); i++) {
+        Release r = releases.get(i);
+        String hash = contentHashes.get(i);
         IdState st = ids.get(r.id());
         if (st != null && st.hash.equals(hash)) {
           results.add(new AppendResult(AppendResult.Outcome.UNCHANGED, read(st.lines.getLast())));
@@ -104,6 +129,7 @@ public final class ReleaseStore implements AutoCloseable {
         st.lines.add(new long[] {offset, line.length});
         st.hash = hash;
         recordSeq(v.seq(), offset);
+        appended.add(new Appended(offset, line.length, v));
         offset += line.length;
         lastSeq++;
         results.add(new AppendResult(
@@ -115,6 +141,7 @@ public final class ReleaseStore implements AutoCloseable {
         while (buf.hasRemaining()) pos += channel.write(buf, pos);
         channel.force(true);
         end = pos;
+        lastAppended = appended;
       }
       return results;
     } catch (IOException e) {
@@ -180,7 +207,18 @@ public final class ReleaseStore implements AutoCloseable {
    * known now. Returns the offset to continue from.
    */
   public long scan(long fromOffset, Consumer<StatementVersion> sink) {
-    long stop = endOffset();
+    long stop;
+    List<Appended> recent;
+    synchronized (this) {
+      stop = end;
+      recent = lastAppended;
+    }
+    // What this instance has just appended is handed over as it was written rather than read back and parsed
+    // again: right after an append, the log and the index each scan exactly those lines.
+    if (!recent.isEmpty() && recent.getFirst().offset() == fromOffset && recent.getLast().end() == stop) {
+      for (Appended a : recent) sink.accept(a.version());
+      return stop;
+    }
     try {
       forEachLine(fromOffset, stop, (bytes, offset) -> {
         sink.accept(decode(bytes, offset));
