@@ -139,15 +139,20 @@ public final class StatementTypes {
 
   /** The body's first sentence (up to the first full stop, question mark or line break), bounded in length. */
   static String lead(String body) {
-    String b = body.strip();
-    int end = Math.min(b.length(), LEAD_CHARS);
-    for (int i = 0; i < end; i++) {
-      char c = b.charAt(i);
-      boolean decimal = c == '.' && i > 0 && i + 1 < b.length()
-          && Character.isDigit(b.charAt(i - 1)) && Character.isDigit(b.charAt(i + 1));
-      if ((c == '.' && !decimal) || c == '؟' || c == '?' || c == '!' || c == '\n') return b.substring(0, i);
+    // Stripped by index bounds rather than with strip(), which copied the whole body (up to 200,000
+    // characters) to look at its first 400.
+    int from = 0;
+    int to = body.length();
+    while (from < to && Character.isWhitespace(body.charAt(from))) from++;
+    while (to > from && Character.isWhitespace(body.charAt(to - 1))) to--;
+    int end = Math.min(to, from + LEAD_CHARS);
+    for (int i = from; i < end; i++) {
+      char c = body.charAt(i);
+      boolean decimal = c == '.' && i > from && i + 1 < to
+          && Character.isDigit(body.charAt(i - 1)) && Character.isDigit(body.charAt(i + 1));
+      if ((c == '.' && !decimal) || c == '؟' || c == '?' || c == '!' || c == '\n') return body.substring(from, i);
     }
-    return b.substring(0, end);
+    return body.substring(from, end);
   }
 
   /** Lower case; Arabic letter variants folded, diacritics and tatweel removed (as the index chain does). */

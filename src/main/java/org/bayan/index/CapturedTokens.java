@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.UnicodeUtil;
 
 /**
  * The tokens an analyzer made of one field's text, kept to be handed to the IndexWriter later as a token
@@ -17,13 +20,13 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * {@code analyzers/} make no payloads or term frequencies).
  */
 final class CapturedTokens {
-  private char[] chars = new char[256];
+  private byte[] bytes = new byte[512];
   private int[] termEnds = new int[32];
   private int[] posIncs = new int[32];
   private int[] starts = new int[32];
   private int[] ends = new int[32];
   private int count;
-  private int charCount;
+  private int byteCount;
   private int finalOffset;
   private int finalPosInc;
 
@@ -37,7 +40,7 @@ final class CapturedTokens {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        c.add(term.buffer(), term.length(), posInc.getPositionIncrement(), offset.startOffset(), offset.endOffset());
+        c.add(term, posInc.getPositionIncrement(), offset.startOffset(), offset.endOffset());
       }
       ts.end();
       c.finalOffset = offset.endOffset();
@@ -48,7 +51,8 @@ final class CapturedTokens {
     return c;
   }
 
-  private void add(char[] buffer, int length, int posInc, int start, int end) {
+  // Terms are kept as the UTF-8 bytes the index stores, converted here rather than by the writing thread.
+  private void add(CharSequence term, int posInc, int start, int end) {
     if (count == termEnds.length) {
       int n = count * 2;
       termEnds = Arrays.copyOf(termEnds, n);
@@ -56,30 +60,32 @@ final class CapturedTokens {
       starts = Arrays.copyOf(starts, n);
       ends = Arrays.copyOf(ends, n);
     }
-    if (charCount + length > chars.length) chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + length));
-    System.arraycopy(buffer, 0, chars, charCount, length);
-    charCount += length;
-    termEnds[count] = charCount;
+    int most = term.length() * UnicodeUtil.MAX_UTF8_BYTES_PER_CHAR;
+    if (byteCount + most > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, byteCount + most));
+    byteCount = UnicodeUtil.UTF16toUTF8(term, 0, term.length(), bytes, byteCount);
+    termEnds[count] = byteCount;
     posIncs[count] = posInc;
     starts[count] = start;
     ends[count] = end;
     count++;
   }
 
-  /** The tokens again, as the analyzer gave them. */
+  /** The tokens again, as the analyzer gave them (terms as bytes, which is all the writer reads of them). */
   TokenStream stream() {
     return new TokenStream() {
-      private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+      private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
       private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
       private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+      private final BytesRef current = new BytesRef(bytes, 0, 0);
       private int next;
 
       @Override
       public boolean incrementToken() {
         if (next >= count) return false;
         clearAttributes();
-        int from = next == 0 ? 0 : termEnds[next - 1];
-        term.copyBuffer(chars, from, termEnds[next] - from);
+        current.offset = next == 0 ? 0 : termEnds[next - 1];
+        current.length = termEnds[next] - current.offset;
+        term.setBytesRef(current);
         posInc.setPositionIncrement(posIncs[next]);
         offset.setOffset(starts[next], ends[next]);
         next++;

@@ -63,6 +63,12 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   private final ExecutorService preparers;
   /** Chunks prepared ahead of the writer: enough to keep every core busy, few enough to bound the tokens held. */
   private final int prepareAhead;
+  private static final double RAM_BUFFER_MB = 128;
+  /** Buffered documents written to a segment aside ({@link #flushAside}) past this size: half the buffer. */
+  private static final long FLUSH_ASIDE_BYTES = (long) (RAM_BUFFER_MB * 1024 * 1024 / 2);
+  private final ExecutorService flusher =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("bayan-index-flush").daemon(true).factory());
+  private Future<?> flushing = java.util.concurrent.CompletableFuture.completedFuture(null);
 
   private LuceneIndex(Directory dir, IndexWriter writer, Analyzer analyzer) throws IOException {
     this.dir = dir;
@@ -120,7 +126,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
     try {
       IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setRAMBufferSizeMB(128)
+          .setRAMBufferSizeMB(RAM_BUFFER_MB)
           .setCommitOnClose(false)
           // Lets a backup copy a commit's files while the writer goes on merging and committing.
           .setIndexDeletionPolicy(new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()));
@@ -138,7 +144,8 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   public static LuceneIndex inMemory(AnalyzerRegistry analyzers) throws IOException {
     Analyzer analyzer = analyzer(analyzers);
     Directory dir = new ByteBuffersDirectory();
-    IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY).setRAMBufferSizeMB(128).setCommitOnClose(false);
+    IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY).setRAMBufferSizeMB(RAM_BUFFER_MB)
+        .setCommitOnClose(false);
     return new LuceneIndex(dir, new IndexWriter(dir, cfg), analyzer);
   }
 
@@ -201,6 +208,23 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   private void write(StatementDocuments.Prepared p) throws IOException {
     long group = duplicates.assign(p.fingerprint());
     writer.updateDocument(new Term(Fields.ID, p.version().id()), StatementDocuments.toDocument(p, group));
+    flushAside();
+  }
+
+  /**
+   * Writes the documents buffered so far into a segment on a thread of its own, once they fill half the RAM
+   * buffer: left to the writer, this thread would stop adding documents while it writes, and it is the one
+   * thread that cannot be spread over cores. The next documents go to a new buffer, and that segment is
+   * still published after the one being written, so document ids keep the order documents were added in.
+   */
+  private void flushAside() throws IOException {
+    if (!flushing.isDone()) return;
+    await(flushing); // a failed flush fails the indexing that follows it
+    if (writer.ramBytesUsed() - writer.getFlushingBytes() < FLUSH_ASIDE_BYTES) return;
+    flushing = flusher.submit(() -> {
+      writer.flushNextBuffer();
+      return null;
+    });
   }
 
   private static <T> T await(Future<T> f) {
@@ -316,6 +340,12 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   @Override
   public void close() throws IOException {
     preparers.shutdownNow();
+    flusher.shutdown();
+    try {
+      flusher.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       searchers.close();
       writer.rollback(); // uncommitted changes are replayed from the store next time

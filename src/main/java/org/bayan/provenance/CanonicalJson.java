@@ -47,8 +47,12 @@ final class CanonicalJson {
   /** Appends {@code s} as a JSON string escaped exactly as ECMAScript's JSON.stringify does (JCS §3.2.2.2). */
   static void appendString(StringBuilder out, String s) {
     out.append('"');
+    int plain = 0; // start of the run of characters copied as they are, appended in one go
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out.append(s, plain, i);
+      plain = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -57,12 +61,10 @@ final class CanonicalJson {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-          else out.append(c);
-        }
+        default -> out.append(String.format("\\u%04x", (int) c));
       }
     }
+    out.append(s, plain, s.length());
     out.append('"');
   }
 }

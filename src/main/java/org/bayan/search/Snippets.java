@@ -187,6 +187,15 @@ public final class Snippets {
       return q instanceof TermQuery || q instanceof MatchNoDocsQuery;
     }
 
+    // A prefix makes the highlighter re-analyze each hit's text to find the words it covers; matching the
+    // query against the hit finds them in the postings, which hold the offsets already.
+    @Override
+    protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
+      OffsetSource source = super.getOptimizedOffsetSource(components);
+      return source == OffsetSource.ANALYSIS && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
+          && getOffsetSource(components.field()) == OffsetSource.POSTINGS ? OffsetSource.POSTINGS : source;
+    }
+
     @Override
     protected BreakIterator getBreakIterator(String field) {
       return field.equals(titleField) ? new WholeBreakIterator()
