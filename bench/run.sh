@@ -199,6 +199,12 @@ quality_step() {
 }
 
 # ---- 4. freshness: bayan index of one file beside a running server → searchable ---------------------------
+found() { # port word id → 0 once a search for word returns id, 1 after 60 s
+  local deadline=$(( $(date +%s) + 60 ))
+  until curl -sf "http://127.0.0.1:$1/api/search?q=$2" | grep -q "$3"; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1; sleep 0.005
+  done
+}
 freshness_step() {
   local port=$((PORT_BASE + 2)) data="$WORK/bayan-x1" agency
   local first; first=$(find "${ROOTS[0]}" -name '*.jsonl*' | sort | head -1)
@@ -212,9 +218,25 @@ freshness_step() {
     local t0 t1 t2; t0=$(date +%s%N)
     bayan index --data "$data" "$f" > /dev/null 2>&1
     t1=$(date +%s%N)
-    until curl -sf "http://127.0.0.1:$port/api/search?q=$word" | grep -q "bench-fresh-$word"; do sleep 0.005; done
+    found "$port" "$word" "bench-fresh-$word" || { log "freshness: file $i never became searchable (see rejects.jsonl in $data)"; continue; }
     t2=$(date +%s%N)
     printf '%s\t%s\t%s\n' "$i" $(( (t2 - t1) / 1000000 )) $(( (t2 - t0) / 1000000 )) >> "$R/freshness.tsv"
+  done
+  # the push API (POST /api/admin/releases with an ingest key): its 200 promises the release is stored and
+  # searchable, so acknowledgement → found should be one search round trip
+  local key; key=$(bayan api-keys create "bench-push-$RANDOM" --scope ingest --data "$data" 2>/dev/null | tail -1)
+  log "freshness: $FRESH_N pushed releases"
+  for i in $(seq 1 "$FRESH_N"); do
+    local word="pushed$RANDOM$RANDOM$i" t0 t1 t2
+    t0=$(date +%s%N)
+    curl -sf -X POST "http://127.0.0.1:$port/api/admin/releases" -H "Authorization: Bearer $key" \
+      -H 'Content-Type: application/json' \
+      -d "{\"id\":\"bench-push-$word\",\"agency\":\"$agency\",\"title\":\"benchmark push $word\",\"body\":\"push probe $word\",\"language\":\"en\",\"published_at\":\"2026-01-01\"}" \
+      | grep -q '"accepted":1' || { log "freshness: push $i was not accepted"; continue; }
+    t1=$(date +%s%N)
+    found "$port" "$word" "bench-push-$word" || { log "freshness: push $i never became searchable"; continue; }
+    t2=$(date +%s%N)
+    printf '%s\t%s\t%s\n' "$i" $(( (t2 - t1) / 1000000 )) $(( (t1 - t0) / 1000000 )) >> "$R/freshness-push.tsv"
   done
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
 }

@@ -88,6 +88,17 @@ if fr:
     out.append(f"| the index command's start (includes its JVM start) | {len(tot)} | {pct(tot, 50)} | {pct(tot, 99)} | {max(tot)} |")
     out.append("")
 
+fp = rows("freshness-push.tsv")
+if fp:
+    found = [int(r[1]) for r in fp]
+    ack = [int(r[2]) for r in fp]
+    out.append("### 4b. Freshness through the push API (`POST /api/admin/releases` → found by /api/search)\n")
+    out.append("| measured | runs | p50 ms | p99 ms | max ms |")
+    out.append("|---|---|---|---|---|")
+    out.append(f"| acknowledgement (200) → found by a search | {len(found)} | {pct(found, 50)} | {pct(found, 99)} | {max(found)} |")
+    out.append(f"| the push itself: request → acknowledgement (stored with fsync, indexed, refreshed) | {len(ack)} | {pct(ack, 50)} | {pct(ack, 99)} | {max(ack)} |")
+    out.append("")
+
 mem = rows("memory.tsv")
 if mem:
     out.append("### 5. Memory (smallest -Xmx serving the largest scale with p99 within 10% of a 4 GB heap, c=8)\n")
