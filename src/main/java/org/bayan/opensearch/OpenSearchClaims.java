@@ -28,8 +28,8 @@ public final class OpenSearchClaims implements ClaimIndex {
     this.client = index.client();
     this.alias = index.alias();
     this.json = client.json();
-    this.dsl = new QueryDsl(json);
     this.statistics = new OpenSearchStatistics(client, alias);
+    this.dsl = new QueryDsl(json, statistics);
   }
 
   @Override

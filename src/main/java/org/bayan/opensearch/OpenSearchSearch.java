@@ -59,9 +59,9 @@ public final class OpenSearchSearch implements StatementSearch {
     this.index = index.alias();
     this.json = client.json();
     this.planner = new SearchPlanner(perFieldAnalyzer);
-    this.dsl = new QueryDsl(json);
     this.agencies = agencies;
     this.statistics = new OpenSearchStatistics(client, this.index);
+    this.dsl = new QueryDsl(json, statistics);
     this.spelling = new Spelling(perFieldAnalyzer);
   }
 

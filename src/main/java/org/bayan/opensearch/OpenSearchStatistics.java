@@ -56,6 +56,7 @@ final class OpenSearchStatistics implements DocFrequencies, Spelling.Vocabulary 
       for (String f : List.of(Fields.title(lang), Fields.body(lang))) {
         m.put(f, f);
         m.put(Fields.exact(f), f);
+        if (Fields.GRAMS_ANALYZER_BY_LANGUAGE.containsKey(lang)) m.put(Fields.grams(f), f);
       }
     }
     return Map.copyOf(m);

@@ -19,6 +19,8 @@ import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.bayan.search.DocFrequencies;
+import org.bayan.search.GramsQuery;
 import org.bayan.search.claims.FormsQuery;
 
 /**
@@ -29,9 +31,12 @@ import org.bayan.search.claims.FormsQuery;
  */
 final class QueryDsl {
   private final ObjectMapper json;
+  /** The cluster's term statistics: which trigrams of a {@link GramsQuery} are scored depends on them. */
+  private final DocFrequencies statistics;
 
-  QueryDsl(ObjectMapper json) {
+  QueryDsl(ObjectMapper json, DocFrequencies statistics) {
     this.json = json;
+    this.statistics = statistics;
   }
 
   ObjectNode of(Query q) {
@@ -43,6 +48,9 @@ final class QueryDsl {
     switch (q) {
       case BoostQuery b -> {
         return of(b.getQuery(), boost * b.getBoost());
+      }
+      case GramsQuery g -> {
+        return of(g.kept(statistics), boost);
       }
       case TermQuery t -> {
         ObjectNode f = out.putObject("term").putObject(t.getTerm().field());

@@ -153,7 +153,7 @@ public final class KeywordQueries {
    */
   private Query plainText(String text, String language, boolean withGrams) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
-    BooleanQuery.Builder grams = new BooleanQuery.Builder();
+    List<GramsQuery.Weighted> grams = new ArrayList<>();
     int clauses = 0;
     int wordClauses = 0;
     int gramClauses = 0;
@@ -166,8 +166,8 @@ public final class KeywordQueries {
       String chain = Fields.analyzerOf(f.getKey());
       for (String term : analyzed.computeIfAbsent(chain == null ? f.getKey() : chain, k -> terms(f.getKey(), text))) {
         if (clauses >= IndexSearcher.getMaxClauseCount() - 1) break;
-        (isGrams ? grams : words).add(weigh(new TermQuery(new Term(f.getKey(), term)), f.getValue()),
-            BooleanClause.Occur.SHOULD);
+        if (isGrams) grams.add(new GramsQuery.Weighted(new Term(f.getKey(), term), f.getValue()));
+        else words.add(weigh(new TermQuery(new Term(f.getKey(), term)), f.getValue()), BooleanClause.Occur.SHOULD);
         clauses++;
         if (isGrams) gramClauses++; else wordClauses++;
       }
@@ -176,7 +176,7 @@ public final class KeywordQueries {
     if (gramClauses == 0) return words.build();
     return new BooleanQuery.Builder()
         .add(words.build(), BooleanClause.Occur.MUST)
-        .add(grams.build(), BooleanClause.Occur.SHOULD)
+        .add(new GramsQuery(grams), BooleanClause.Occur.SHOULD)
         .build();
   }
 
