@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -140,6 +141,7 @@ public final class Snippets {
     private final String titleField;
     private final Map<String, Query> perField = new HashMap<>();
     private final Query query;
+    private final Analyzer analyzer;
 
     PageHighlighter(IndexSearcher searcher, Analyzer analyzer, Query query, Map<Integer, Document> stored,
         String titleField) {
@@ -147,6 +149,7 @@ public final class Snippets {
           .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
           .withMaxLength(MAX_HIGHLIGHT_CHARS));
       this.query = query;
+      this.analyzer = analyzer;
       this.stored = stored;
       this.titleField = titleField;
     }
@@ -160,14 +163,57 @@ public final class Snippets {
 
     @Override
     protected UHComponents getHighlightComponents(String field, Query q, Set<Term> allTerms) {
-      return super.getHighlightComponents(field, own(field), allTerms);
+      return super.getHighlightComponents(field, own(field),
+          field.endsWith(Fields.EXACT_SUFFIX) ? withoutStopWords(allTerms, field) : allTerms);
     }
 
     private Query own(String field) {
       return perField.computeIfAbsent(field, f -> {
         Query only = onlyField(query, f);
+        if (only != null && f.endsWith(Fields.EXACT_SUFFIX)) only = withoutStopWords(only, f);
         return only == null ? new MatchNoDocsQuery() : only;
       });
+    }
+
+    /**
+     * The exact twin has no stop-word list (a phrase must hold every word), so a typed في or من ranks there as
+     * a word too; marking each one in a passage would hide the words that matched. A word the stemmed field
+     * leaves out is not marked on its own; inside a phrase it still is.
+     */
+    private Query withoutStopWords(Query only, String exactField) {
+      String main = exactField.substring(0, exactField.length() - Fields.EXACT_SUFFIX.length());
+      List<Query> leaves = new ArrayList<>();
+      if (only instanceof BooleanQuery b) b.clauses().forEach(c -> leaves.add(c.query()));
+      else leaves.add(only);
+      BooleanQuery.Builder kept = new BooleanQuery.Builder();
+      int n = 0;
+      for (Query leaf : leaves) {
+        if (leaf instanceof TermQuery t && isStopWord(main, t.getTerm().text())) continue;
+        kept.add(leaf, BooleanClause.Occur.SHOULD);
+        n++;
+      }
+      return n == 0 ? null : n == leaves.size() ? only : kept.build();
+    }
+
+    /** The terms looked up in a hit's postings, less the stop words of {@code exactField} (see above). */
+    private Set<Term> withoutStopWords(Set<Term> terms, String exactField) {
+      String main = exactField.substring(0, exactField.length() - Fields.EXACT_SUFFIX.length());
+      Set<Term> kept = new java.util.HashSet<>();
+      for (Term t : terms) {
+        if (!t.field().equals(exactField) || !isStopWord(main, t.text())) kept.add(t);
+      }
+      return kept;
+    }
+
+    private boolean isStopWord(String field, String word) {
+      try (TokenStream ts = analyzer.tokenStream(field, word)) {
+        ts.reset();
+        boolean any = ts.incrementToken();
+        ts.end();
+        return !any;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     // Matching the query against each hit is what marks a phrase as one span; where a field has only words

@@ -1,6 +1,7 @@
 package org.bayan.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -39,6 +40,18 @@ class ArabicHighlightTest {
     SearchResponse res = search("وزارة", "قالت الوزارة إن الخطة بدأت.");
     assertEquals(1, res.total());
     assertTrue(res.hits().get(0).snippet().contains("<mark>الوزارة</mark>"), res.hits().get(0).snippet());
+  }
+
+  @Test
+  void typed_stop_words_are_not_marked_but_the_words_around_them_are() throws Exception {
+    SearchResponse res = search("خطة وزارة الصحة في المدينة",
+        "أعلنت وزارة الصحة في المدينة خطة جديدة للتطعيم في المدارس وفي المساجد.");
+    String snippet = res.hits().get(0).snippet();
+    assertTrue(snippet.contains("<mark>الصحة</mark>") && snippet.contains("<mark>المدينة</mark>"), snippet);
+    assertFalse(snippet.contains("<mark>في</mark>"), snippet);
+    // Inside a phrase the stop word is part of what matched.
+    String phrase = search("\"الصحة في المدينة\"", "أعلنت وزارة الصحة في المدينة خطة جديدة.").hits().get(0).snippet();
+    assertTrue(phrase.contains("<mark>الصحة في المدينة</mark>"), phrase);
   }
 
   @Test
