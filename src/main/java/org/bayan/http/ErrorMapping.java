@@ -1,6 +1,12 @@
 package org.bayan.http;
 
 import io.javalin.config.JavalinConfig;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -16,6 +22,9 @@ final class ErrorMapping {
   private ErrorMapping() {}
 
   static void install(JavalinConfig config) {
+    // Requests Jetty refuses before any route sees them (a malformed Host header, an ambiguous URI, headers
+    // too large) are answered by the server's error handler: the same JSON, not Jetty's HTML page.
+    config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
     config.routes.exception(InvalidParameterException.class,
         (e, ctx) -> answer(ctx, HttpStatus.BAD_REQUEST, "invalid_parameter", e.getMessage()));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -69,6 +78,29 @@ final class ErrorMapping {
       case 413 -> "payload_too_large";
       default -> s.name().toLowerCase();
     };
+  }
+
+  /** Jetty's answer to a request it could not parse or route, as {@link ApiError} JSON. */
+  private static final class ProtocolErrors extends ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      int code = response.getStatus() >= 400 ? response.getStatus() : 400;
+      Object message = request.getAttribute(ERROR_MESSAGE);
+      String detail = message == null || message.toString().isBlank()
+          ? "the request could not be read as HTTP"
+          : "the request could not be read as HTTP: " + sanitize(message.toString());
+      byte[] body;
+      try {
+        body = Json.mapper().writeValueAsBytes(new ApiError(code(HttpStatus.forStatus(code)), detail));
+      } catch (java.io.IOException e) {
+        body = "{\"error\":\"bad_request\",\"detail\":\"the request could not be read as HTTP\"}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      }
+      response.setStatus(code);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+      response.write(true, ByteBuffer.wrap(body), callback);
+      return true;
+    }
   }
 
   /** Keeps user-controlled text from forging log lines or bloating answers. */
