@@ -3,7 +3,7 @@ package org.bayan.ingest;
 import java.util.List;
 import java.util.Locale;
 
-/** What an indexer run did. */
+/** What an indexer run did; {@code rejections} lists the first 1,000 (every one is in the quarantine). */
 public record IndexSummary(
     long added, long updated, long unchanged, long rejected, double seconds, List<Rejection> rejections,
     boolean indexedByServer) {

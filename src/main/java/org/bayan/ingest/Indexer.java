@@ -32,6 +32,8 @@ public final class Indexer {
   private static final int BATCH = 1_000;
   /** Commit the index now and then, so that a crash replays at most this many releases. */
   private static final int COMMIT_EVERY = 50_000;
+  /** Rejections the summary of a run lists (the quarantine gets them all), and how many are written at once. */
+  static final int KEPT_REJECTIONS = 1_000;
 
   private final ReleaseStore store;
   private final AgencyRegistry agencies;
@@ -95,7 +97,10 @@ public final class Indexer {
    */
   private final class Run implements AutoCloseable {
     final long[] counts = new long[4]; // added, updated, unchanged, rejected
+    /** The first {@link #KEPT_REJECTIONS} rejections, for the summary; all of them go to the quarantine. */
     final List<Rejection> rejections = new ArrayList<>();
+    /** Rejections not yet in the quarantine: written every {@link #KEPT_REJECTIONS}, not held to the end. */
+    private final List<Rejection> unreported = new ArrayList<>();
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final ExecutorService admitters = Executors.newFixedThreadPool(cores,
         Thread.ofPlatform().name("bayan-admit-", 1).daemon(true).factory());
@@ -116,7 +121,8 @@ public final class Indexer {
       store();
       if (sync != null) sync.catchUpAndCommit();
       progress.finish();
-      report.write(rejections);
+      report.write(unreported);
+      unreported.clear();
     }
 
     private void submit() {
@@ -152,7 +158,13 @@ public final class Indexer {
     }
 
     private void reject(Rejection rejection) {
-      rejections.add(rejection);
+      // A file of a million bad lines must not hold them all (each with its raw record) in memory.
+      if (rejections.size() < KEPT_REJECTIONS) rejections.add(rejection);
+      unreported.add(rejection);
+      if (unreported.size() >= KEPT_REJECTIONS) {
+        report.write(unreported);
+        unreported.clear();
+      }
       counts[3]++;
       progress.finish();
       err.println("rejected " + rejection);

@@ -99,10 +99,15 @@ public final class SearchService implements StatementSearch {
       // get their own pass.)
       boolean sampleInFirstPass = facets && req.cursor() == null;
       if (sampleInFirstPass) window = Math.max(window, FACET_SAMPLE);
+      // A first page in relevance order scores trigrams only on the window's hits (GramsRescore); a page after
+      // a cursor runs the whole query, whose scores those rescored hits already have, so pages line up.
+      GramsRescore twoPass = order == SortOrder.RELEVANCE && req.cursor() == null ? GramsRescore.of(query) : null;
+      Query matching = twoPass != null && twoPass.grams() != null && twoPass.words() != null ? twoPass.words() : query;
       TopDocs docs;
       List<ScoreDoc> kept;
       while (true) {
-        docs = searcher.search(query, topDocs(order, window, req.cursor(), searcher, TOTAL_HITS_THRESHOLD));
+        docs = searcher.search(matching, topDocs(order, window, req.cursor(), searcher, TOTAL_HITS_THRESHOLD));
+        if (matching != query) docs = twoPass.rescore(searcher, docs, Math.max(need, GramsRescore.DEPTH));
         kept = collapse(searcher, docs.scoreDocs, need);
         if (kept.size() >= need || docs.scoreDocs.length < window || window >= MAX_WINDOW) break;
         window = Math.min(MAX_WINDOW, window * 4);
@@ -115,9 +120,9 @@ public final class SearchService implements StatementSearch {
           counts = FacetCounts.over(searcher, docs.scoreDocs);
         } else if (many) {
           counts = FacetCounts.over(searcher, docs.scoreDocs.length >= FACET_SAMPLE ? docs.scoreDocs
-              : searcher.search(query, topDocs(order, FACET_SAMPLE, null, searcher, FACET_SAMPLE)).scoreDocs);
+              : searcher.search(matching, topDocs(order, FACET_SAMPLE, null, searcher, FACET_SAMPLE)).scoreDocs);
         } else {
-          counts = searcher.search(query, new FacetCounts());
+          counts = searcher.search(matching, new FacetCounts());
         }
       }
       int from = Math.min(kept.size(), skip);
@@ -165,7 +170,17 @@ public final class SearchService implements StatementSearch {
     Query query = Filters.apply(queries.freeText(req.query()), req);
     IndexSearcher searcher = index.acquire();
     try {
-      TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
+      // As the first page of /api/search ranks: the words over a window as wide as its facet sample, then the
+      // trigrams on its best hits.
+      GramsRescore twoPass = GramsRescore.of(query);
+      TopDocs top;
+      if (twoPass.grams() != null && twoPass.words() != null) {
+        int window = Math.max(n, FACET_SAMPLE);
+        top = twoPass.rescore(searcher, searcher.search(twoPass.words(), new TopScoreDocCollectorManager(window, null, window)), Math.max(n, GramsRescore.DEPTH));
+        top = new TopDocs(top.totalHits, java.util.Arrays.copyOf(top.scoreDocs, Math.min(n, top.scoreDocs.length)));
+      } else {
+        top = searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
+      }
       StoredFields stored = searcher.storedFields();
       List<String> ids = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) ids.add(stored.document(sd.doc, java.util.Set.of(Fields.ID)).get(Fields.ID));

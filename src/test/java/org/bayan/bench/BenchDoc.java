@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * One statement as the comparators see it: id, language, title and body. Read from the release files of
- * ../shared/corpora in place; {@code repeat} &gt; 1 reads them again with new ids ({@code id~r2}, ...).
+ * ../shared/corpora in place; {@code repeat} &gt; 1 reads them again with new ids ({@code id.r2}, ...).
  */
 record BenchDoc(String id, String lang, String title, String body) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +54,7 @@ record BenchDoc(String id, String lang, String title, String body) {
           for (String line; (line = in.readLine()) != null; ) {
             if (line.isBlank()) continue;
             JsonNode j = JSON.readTree(line);
-            String id = j.path("id").asText() + (r == 1 ? "" : "~r" + r);
+            String id = j.path("id").asText() + (r == 1 ? "" : ".r" + r);
             String body = j.path("body").asText("");
             String lang = j.path("language").asText(arabicShare(body) > 0.3 ? "ar" : "en");
             sink.accept(new BenchDoc(id, lang, j.path("title").asText(""), body));
@@ -77,7 +77,7 @@ record BenchDoc(String id, String lang, String title, String body) {
             for (String line; (line = in.readLine()) != null; ) {
               if (line.isBlank()) continue;
               ObjectNode j = (ObjectNode) JSON.readTree(line);
-              if (r > 1) j.put("id", j.path("id").asText() + "~r" + r);
+              if (r > 1) j.put("id", j.path("id").asText() + ".r" + r);
               w.write(JSON.writeValueAsString(j));
               w.write('\n');
               n++;

@@ -40,6 +40,25 @@ class IndexerTest {
   }
 
   @Test
+  void a_file_of_thousands_of_bad_records_is_quarantined_whole_while_the_summary_keeps_the_first() throws Exception {
+    Path releases = tmp.resolve("in");
+    Fixtures.agencies(releases, "moi");
+    StringBuilder lines = new StringBuilder();
+    int bad = 2 * Indexer.KEPT_REJECTIONS + 500;
+    for (int i = 0; i < bad; i++) lines.append(Fixtures.release("bad~" + i, "moi", "t", "نص", "2024-05-01")).append('\n');
+    lines.append(Fixtures.release("good-1", "moi", "وزارة الداخلية تعلن", "أعلنت وزارة الداخلية خطة", "2024-05-01")).append('\n');
+    Files.writeString(releases.resolve("many.jsonl"), lines);
+    try (Engine e = Engine.open(tmp.resolve("data"), Fixtures.analyzers(), true)) {
+      IndexSummary s = index(e, releases);
+      assertEquals(1, s.added());
+      assertEquals(bad, s.rejected());
+      assertEquals(Indexer.KEPT_REJECTIONS, s.rejections().size());
+      assertEquals(bad, Files.readAllLines(e.layout.rejectsFile()).size(), "every rejection is in the quarantine once");
+      assertEquals(1, hits(e, "الداخلية"));
+    }
+  }
+
+  @Test
   void each_kind_of_bad_record_is_rejected_with_its_line_and_reason_and_the_good_ones_land() throws Exception {
     Path releases = tmp.resolve("in");
     Fixtures.agencies(releases, "moi", "moh");
