@@ -103,6 +103,8 @@ public final class SearchService implements StatementSearch {
       // a cursor runs the whole query, whose scores those rescored hits already have, so pages line up.
       GramsRescore twoPass = order == SortOrder.RELEVANCE && req.cursor() == null ? GramsRescore.of(query) : null;
       Query matching = twoPass != null && twoPass.grams() != null && twoPass.words() != null ? twoPass.words() : query;
+      // The rescored hits must be the first pass's best DEPTH, whatever the page and facets ask for.
+      if (matching != query) window = Math.max(window, Math.min(MAX_WINDOW, GramsRescore.DEPTH));
       TopDocs docs;
       List<ScoreDoc> kept;
       while (true) {
