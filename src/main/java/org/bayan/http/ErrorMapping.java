@@ -93,8 +93,7 @@ final class ErrorMapping {
       try {
         body = Json.mapper().writeValueAsBytes(new ApiError(code(HttpStatus.forStatus(code)), detail));
       } catch (java.io.IOException e) {
-        body = "{\"error\":\"bad_request\",\"detail\":\"the request could not be read as HTTP\"}"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        throw new java.io.UncheckedIOException(e); // two strings always serialize
       }
       response.setStatus(code);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
+import org.bayan.search.DocFrequencies;
 import org.bayan.index.Fields;
 import org.bayan.search.claims.ClaimIndex;
 
@@ -38,13 +36,8 @@ public final class OpenSearchClaims implements ClaimIndex {
     // at their moment, a difference only a statement indexed in between could make.
     return new View() {
       @Override
-      public int numDocs() {
-        return statistics.numDocs();
-      }
-
-      @Override
-      public Map<Term, Integer> docFreqs(Collection<Term> terms) {
-        return statistics.docFreqs(terms);
+      public DocFrequencies statistics() {
+        return statistics;
       }
 
       @Override

@@ -12,6 +12,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Relevance ranking in two passes with the same scores as one: the query without its trigram clauses finds and
@@ -33,9 +34,25 @@ record GramsRescore(Query words, Query grams) {
    */
   static final int DEPTH = 300;
 
-  /** Splits {@code query} into its word part and its trigram part. */
-  static GramsRescore of(Query query) {
-    return split(query);
+  /** True when the query has trigram clauses to score apart, beside words that match. */
+  boolean splits() {
+    return grams != null && words != null;
+  }
+
+  /** {@code query} without its trigram clauses: all of it that can match, and all a highlighter needs. */
+  static Query withoutGrams(Query query) {
+    GramsRescore split = of(query);
+    return split.words == null ? query : split.words;
+  }
+
+  /** The best {@code n} hits of {@code query}, in the two passes' order and with the whole query's scores. */
+  static TopDocs top(IndexSearcher searcher, Query query, int n) throws IOException {
+    GramsRescore split = of(query);
+    if (!split.splits()) return searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
+    int depth = Math.max(n, DEPTH);
+    TopDocs rescored = split.rescore(searcher,
+        searcher.search(split.words, new TopScoreDocCollectorManager(depth, null, depth)), depth);
+    return new TopDocs(rescored.totalHits, Arrays.copyOf(rescored.scoreDocs, Math.min(n, rescored.scoreDocs.length)));
   }
 
   /**
@@ -58,13 +75,14 @@ record GramsRescore(Query words, Query grams) {
     return new TopDocs(firstPass.totalHits, all);
   }
 
-  private static GramsRescore split(Query q) {
+  /** Splits {@code q} into its word part and its trigram part. */
+  static GramsRescore of(Query q) {
     switch (q) {
       case GramsQuery g -> {
         return new GramsRescore(null, g);
       }
       case BoostQuery b -> {
-        GramsRescore inner = split(b.getQuery());
+        GramsRescore inner = of(b.getQuery());
         if (inner.grams == null) return new GramsRescore(b, null);
         return new GramsRescore(inner.words == null ? null : new BoostQuery(inner.words, b.getBoost()),
             new BoostQuery(inner.grams, b.getBoost()));
@@ -73,7 +91,7 @@ record GramsRescore(Query words, Query grams) {
         List<GramsRescore> parts = new ArrayList<>();
         boolean any = false;
         for (BooleanClause c : bq.clauses()) {
-          GramsRescore p = c.occur() == BooleanClause.Occur.MUST_NOT ? new GramsRescore(c.query(), null) : split(c.query());
+          GramsRescore p = c.occur() == BooleanClause.Occur.MUST_NOT ? new GramsRescore(c.query(), null) : of(c.query());
           parts.add(p);
           any |= p.grams != null;
         }

@@ -29,7 +29,8 @@ final class QueryCompiler {
 
   /**
    * @param query what runs (text and in-query filters)
-   * @param highlight the positive text clauses, for the highlighter
+   * @param highlight the positive text clauses, for the highlighter (without trigram clauses: no field of
+   *     theirs is highlighted)
    * @param browse true when there is no text to rank by (only filters or exclusions, or nothing)
    */
   record Compiled(Query query, Query highlight, boolean browse) {}
@@ -54,7 +55,7 @@ final class QueryCompiler {
           Query q = scoring(n);
           if (q != null) {
             b.add(q, BooleanClause.Occur.MUST);
-            hl.add(q, BooleanClause.Occur.SHOULD);
+            hl.add(GramsRescore.withoutGrams(q), BooleanClause.Occur.SHOULD);
             compiled++;
           }
         }
@@ -65,7 +66,7 @@ final class QueryCompiler {
       Query q = text.words(words);
       if (!(q instanceof MatchNoDocsQuery)) {
         b.add(q, BooleanClause.Occur.MUST);
-        hl.add(q, BooleanClause.Occur.SHOULD);
+        hl.add(GramsRescore.withoutGrams(q), BooleanClause.Occur.SHOULD);
         compiled++;
       }
     }

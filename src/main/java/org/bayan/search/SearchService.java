@@ -102,7 +102,7 @@ public final class SearchService implements StatementSearch {
       // A first page in relevance order scores trigrams only on the window's hits (GramsRescore); a page after
       // a cursor runs the whole query, whose scores those rescored hits already have, so pages line up.
       GramsRescore twoPass = order == SortOrder.RELEVANCE && req.cursor() == null ? GramsRescore.of(query) : null;
-      Query matching = twoPass != null && twoPass.grams() != null && twoPass.words() != null ? twoPass.words() : query;
+      Query matching = twoPass != null && twoPass.splits() ? twoPass.words() : query;
       // The rescored hits must be the first pass's best DEPTH, whatever the page and facets ask for.
       if (matching != query) window = Math.max(window, Math.min(MAX_WINDOW, GramsRescore.DEPTH));
       TopDocs docs;
@@ -172,17 +172,8 @@ public final class SearchService implements StatementSearch {
     Query query = Filters.apply(queries.freeText(req.query()), req);
     IndexSearcher searcher = index.acquire();
     try {
-      // As the first page of /api/search ranks: the words over a window as wide as its facet sample, then the
-      // trigrams on its best hits.
-      GramsRescore twoPass = GramsRescore.of(query);
-      TopDocs top;
-      if (twoPass.grams() != null && twoPass.words() != null) {
-        int window = Math.max(n, FACET_SAMPLE);
-        top = twoPass.rescore(searcher, searcher.search(twoPass.words(), new TopScoreDocCollectorManager(window, null, window)), Math.max(n, GramsRescore.DEPTH));
-        top = new TopDocs(top.totalHits, java.util.Arrays.copyOf(top.scoreDocs, Math.min(n, top.scoreDocs.length)));
-      } else {
-        top = searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
-      }
+      // As the first page of /api/search ranks.
+      TopDocs top = GramsRescore.top(searcher, query, n);
       StoredFields stored = searcher.storedFields();
       List<String> ids = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) ids.add(stored.document(sd.doc, java.util.Set.of(Fields.ID)).get(Fields.ID));

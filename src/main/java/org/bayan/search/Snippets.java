@@ -181,14 +181,13 @@ public final class Snippets {
      * leaves out is not marked on its own; inside a phrase it still is.
      */
     private Query withoutStopWords(Query only, String exactField) {
-      String main = exactField.substring(0, exactField.length() - Fields.EXACT_SUFFIX.length());
       List<Query> leaves = new ArrayList<>();
       if (only instanceof BooleanQuery b) b.clauses().forEach(c -> leaves.add(c.query()));
       else leaves.add(only);
       BooleanQuery.Builder kept = new BooleanQuery.Builder();
       int n = 0;
       for (Query leaf : leaves) {
-        if (leaf instanceof TermQuery t && isStopWord(main, t.getTerm().text())) continue;
+        if (leaf instanceof TermQuery t && isStopWord(exactField, t.getTerm().text())) continue;
         kept.add(leaf, BooleanClause.Occur.SHOULD);
         n++;
       }
@@ -197,16 +196,17 @@ public final class Snippets {
 
     /** The terms looked up in a hit's postings, less the stop words of {@code exactField} (see above). */
     private Set<Term> withoutStopWords(Set<Term> terms, String exactField) {
-      String main = exactField.substring(0, exactField.length() - Fields.EXACT_SUFFIX.length());
       Set<Term> kept = new java.util.HashSet<>();
       for (Term t : terms) {
-        if (!t.field().equals(exactField) || !isStopWord(main, t.text())) kept.add(t);
+        if (!t.field().equals(exactField) || !isStopWord(exactField, t.text())) kept.add(t);
       }
       return kept;
     }
 
-    private boolean isStopWord(String field, String word) {
-      try (TokenStream ts = analyzer.tokenStream(field, word)) {
+    /** Whether the stemmed field beside {@code exactField} leaves {@code word} out. */
+    private boolean isStopWord(String exactField, String word) {
+      String main = exactField.substring(0, exactField.length() - Fields.EXACT_SUFFIX.length());
+      try (TokenStream ts = analyzer.tokenStream(main, word)) {
         ts.reset();
         boolean any = ts.incrementToken();
         ts.end();

@@ -13,7 +13,10 @@ public interface ClaimIndex {
   /** A view for one lookup; the embedded engine holds one point-in-time reader open until it is closed. */
   View open();
 
-  interface View extends DocFrequencies, AutoCloseable {
+  interface View extends AutoCloseable {
+    /** Term statistics of what this view searches, to weigh the claim's words. */
+    DocFrequencies statistics();
+
     /**
      * The best {@code n} statements for {@code query} (ranked by BM25 over index-wide statistics), and how many
      * match, exactly up to {@code countUpTo}.

@@ -83,7 +83,7 @@ public final class ClaimService {
   public ClaimResponse search(ClaimRequest req) {
     long start = System.nanoTime();
     try (ClaimIndex.View view = index.open()) {
-      ClaimQueries.Built built = queries.build(req.text(), view);
+      ClaimQueries.Built built = queries.build(req.text(), view.statistics());
       Query query = Filters.apply(rankingQuery(req.text(), built), req.agencies(), req.language(), req.from(),
           req.to(), req.types());
       ClaimIndex.Found found = view.search(query, req.limit(), SearchService.TOTAL_HITS_THRESHOLD);
@@ -99,7 +99,7 @@ public final class ClaimService {
   public List<String> rankedIds(String claim, int n) {
     try (ClaimIndex.View view = index.open()) {
       String text = claim == null ? "" : claim;
-      Query q = rankingQuery(text, queries.build(text, view));
+      Query q = rankingQuery(text, queries.build(text, view.statistics()));
       return view.search(q, n, n).statements().stream().map(ClaimIndex.Statement::id).toList();
     }
   }

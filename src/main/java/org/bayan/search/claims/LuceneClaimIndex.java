@@ -3,12 +3,9 @@ package org.bayan.search.claims;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -43,13 +40,8 @@ final class LuceneClaimIndex implements ClaimIndex {
     IndexSearcher searcher = scoring;
     return new View() {
       @Override
-      public int numDocs() {
-        return stats.numDocs();
-      }
-
-      @Override
-      public Map<Term, Integer> docFreqs(Collection<Term> terms) {
-        return stats.docFreqs(terms);
+      public DocFrequencies statistics() {
+        return stats;
       }
 
       @Override
