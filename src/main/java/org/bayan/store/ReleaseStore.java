@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
@@ -44,10 +42,9 @@ public final class ReleaseStore implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final FileChannel lockChannel;
-  private final Map<String, IdState> ids = new HashMap<>();
+  private final StatementTable statements = new StatementTable();
   private long end; // offset just past the last complete, verified line read so far
-  private long lastSeq;
-  private long[] seqOffsets = new long[1024]; // offset of the line with seq n at n-1; seqs run 1, 2, 3…
+  private long lastSeq; // seqs run 1, 2, 3…
   private String lastRepair;
 
   /** A line this instance appended: where it is and the version it holds. */
@@ -59,11 +56,6 @@ public final class ReleaseStore implements AutoCloseable {
 
   /** The lines of this instance's last append (see {@link #scan}). */
   private List<Appended> lastAppended = List.of();
-
-  private static final class IdState {
-    final List<long[]> lines = new ArrayList<>(1); // {offset, length} per version, version n at n-1
-    String hash;
-  }
 
   private ReleaseStore(Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -113,25 +105,25 @@ public final class ReleaseStore implements AutoCloseable {
       Instant now = Instant.now();
       long offset = end;
       List<Appended> appended = new ArrayList<>(releases.size());
+      long batchStart = lastSeq;
       for (int i = 0; i < releases.size(); i++) {
         Release r = releases.get(i);
         String hash = contentHashes.get(i);
-        IdState st = ids.get(r.id());
-        if (st != null && st.hash.equals(hash)) {
-          results.add(new AppendResult(AppendResult.Outcome.UNCHANGED, read(st.lines.getLast())));
+        int st = statements.find(r.id());
+        if (st >= 0 && statements.latestHashIs(st, hash)) {
+          int seq = statements.latest(st);
+          // the same release twice in one batch: its first copy is not on disk yet
+          StatementVersion same = seq > batchStart ? appended.get((int) (seq - batchStart - 1)).version() : read(seq);
+          results.add(new AppendResult(AppendResult.Outcome.UNCHANGED, same));
           continue;
         }
-        int version = st == null ? 1 : st.lines.size() + 1;
+        int version = st < 0 ? 1 : statements.history(st).length + 1;
         StatementVersion v = new StatementVersion(lastSeq + 1, r, version, hash, now);
         byte[] line = encode(v);
         out.write(line);
-        if (st == null) ids.put(r.id(), st = new IdState());
-        st.lines.add(new long[] {offset, line.length});
-        st.hash = hash;
-        recordSeq(v.seq(), offset);
+        record(v, offset, line.length);
         appended.add(new Appended(offset, line.length, v));
         offset += line.length;
-        lastSeq++;
         results.add(new AppendResult(
             version == 1 ? AppendResult.Outcome.ADDED : AppendResult.Outcome.UPDATED, v));
       }
@@ -177,12 +169,12 @@ public final class ReleaseStore implements AutoCloseable {
     if (seq < 1 || seq > lastSeq + 1) {
       throw new IllegalArgumentException("seq " + seq + " is outside 1.." + (lastSeq + 1));
     }
-    return seq == lastSeq + 1 ? end : seqOffsets[(int) (seq - 1)];
+    return seq == lastSeq + 1 ? end : statements.offset(seq);
   }
 
   /** Number of distinct statements. */
   public synchronized int statementCount() {
-    return ids.size();
+    return statements.size();
   }
 
   /** The message of the last torn-tail repair, if this instance made one. */
@@ -191,15 +183,17 @@ public final class ReleaseStore implements AutoCloseable {
   }
 
   public synchronized Optional<StatementVersion> latest(String id) {
-    IdState st = ids.get(id);
-    return st == null ? Optional.empty() : Optional.of(readUnchecked(st.lines.getLast()));
+    int st = statements.find(id);
+    return st < 0 ? Optional.empty() : Optional.of(readUnchecked(statements.latest(st)));
   }
 
   /** Every stored version of a statement, oldest first. */
   public synchronized List<StatementVersion> versions(String id) {
-    IdState st = ids.get(id);
-    if (st == null) return List.of();
-    return st.lines.stream().map(this::readUnchecked).toList();
+    int st = statements.find(id);
+    if (st < 0) return List.of();
+    List<StatementVersion> out = new ArrayList<>();
+    for (int seq : statements.history(st)) out.add(readUnchecked(seq));
+    return out;
   }
 
   /**
@@ -256,7 +250,7 @@ public final class ReleaseStore implements AutoCloseable {
         if (offset + bytes.length >= size) return false; // a torn last line: left for repairTail()
         throw e;
       }
-      index(v, offset, bytes.length);
+      record(v, offset, bytes.length);
       end = offset + bytes.length;
       return true;
     });
@@ -292,21 +286,13 @@ public final class ReleaseStore implements AutoCloseable {
     }
   }
 
-  private void index(StatementVersion v, long offset, int length) {
-    IdState st = ids.computeIfAbsent(v.id(), k -> new IdState());
-    st.lines.add(new long[] {offset, length});
-    st.hash = v.contentHash();
-    recordSeq(v.seq(), offset);
-    lastSeq = Math.max(lastSeq, v.seq());
-  }
-
-  private void recordSeq(long seq, long offset) {
-    if (seq != lastSeq + 1) {
-      throw new StoreCorruptException(file + ": record at offset " + offset + " has seq " + seq + ", expected "
+  private void record(StatementVersion v, long offset, int length) {
+    if (v.seq() != lastSeq + 1) {
+      throw new StoreCorruptException(file + ": record at offset " + offset + " has seq " + v.seq() + ", expected "
           + (lastSeq + 1));
     }
-    if (seq > seqOffsets.length) seqOffsets = java.util.Arrays.copyOf(seqOffsets, (int) Math.max(seq, 2L * seqOffsets.length));
-    seqOffsets[(int) (seq - 1)] = offset;
+    statements.add(v.id(), v.seq(), offset, length, v.contentHash());
+    lastSeq = v.seq();
   }
 
   // Called under the file lock only: nobody else can be writing, so bytes past `end` are a torn write.
@@ -320,23 +306,24 @@ public final class ReleaseStore implements AutoCloseable {
     }
   }
 
-  private StatementVersion readUnchecked(long[] line) {
+  private StatementVersion readUnchecked(long seq) {
     try {
-      return read(line);
+      return read(seq);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read release store " + file, e);
     }
   }
 
-  private StatementVersion read(long[] line) throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate((int) line[1]);
-    long pos = line[0];
+  private StatementVersion read(long seq) throws IOException {
+    long offset = statements.offset(seq);
+    ByteBuffer buf = ByteBuffer.allocate(statements.length(seq));
+    long pos = offset;
     while (buf.hasRemaining()) {
       int n = channel.read(buf, pos);
       if (n < 0) throw new IOException(file + ": unexpected end at offset " + pos);
       pos += n;
     }
-    return decode(buf.array(), line[0]);
+    return decode(buf.array(), offset);
   }
 
   private static byte[] encode(StatementVersion v) {

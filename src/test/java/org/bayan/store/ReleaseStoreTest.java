@@ -99,4 +99,42 @@ class ReleaseStoreTest {
       assertEquals(AppendResult.Outcome.UNCHANGED, server.append(List.of(release("a", "2"))).getFirst().outcome());
     }
   }
+
+  @Test
+  void the_same_release_twice_in_one_batch_is_stored_once() {
+    try (ReleaseStore s = ReleaseStore.open(dir)) {
+      List<AppendResult> r = s.append(List.of(release("a", "1"), release("b", "2"), release("a", "1")));
+      assertEquals(List.of(AppendResult.Outcome.ADDED, AppendResult.Outcome.ADDED, AppendResult.Outcome.UNCHANGED),
+          r.stream().map(AppendResult::outcome).toList());
+      assertEquals(1L, r.get(2).version().seq());
+      assertEquals(2, s.lastSeq());
+    }
+  }
+
+  @Test
+  void many_statements_with_several_versions_keep_their_histories_after_reopening() {
+    int n = 5_000;
+    try (ReleaseStore s = ReleaseStore.open(dir)) {
+      List<Release> batch = new ArrayList<>();
+      for (int i = 0; i < n; i++) batch.add(release("id-" + i, "v1 " + i));
+      s.append(batch);
+      batch.clear();
+      for (int i = 0; i < n; i += 7) batch.add(release("id-" + i, "v2 " + i));
+      batch.add(release("وزارة-1", "معرف بحروف عربية"));
+      s.append(batch);
+    }
+    try (ReleaseStore s = ReleaseStore.open(dir)) {
+      assertEquals(n + 1, s.statementCount());
+      for (int i = 0; i < n; i++) {
+        List<StatementVersion> versions = s.versions("id-" + i);
+        List<String> expected = i % 7 == 0 ? List.of("v1 " + i, "v2 " + i) : List.of("v1 " + i);
+        assertEquals(expected, versions.stream().map(v -> v.release().body()).toList(), "id-" + i);
+        assertEquals(AppendResult.Outcome.UNCHANGED,
+            s.append(List.of(release("id-" + i, expected.getLast()))).getFirst().outcome());
+      }
+      assertEquals("معرف بحروف عربية", s.latest("وزارة-1").orElseThrow().release().body());
+      assertTrue(s.latest("id-" + n).isEmpty());
+      assertTrue(s.versions("id-").isEmpty());
+    }
+  }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * <p>Near matches are found without comparing against every group: each group's signature is filed under
  * its {@value Fingerprints#BANDS} bands (locality-sensitive hashing), and only groups sharing a band are
  * compared. A pair at Jaccard 0.8 shares a band with probability 0.985; one at 0.3 with 0.06. Memory is
- * about 300 bytes per group of a body long enough for near matching. Thread-safe.
+ * about 300 bytes per group founded by a body long enough for near matching. Thread-safe.
  */
 public final class DuplicateGroups {
   private final Map<Long, Long> groupOfExact = new HashMap<>();
@@ -44,8 +44,15 @@ public final class DuplicateGroups {
 
   /** Restores what an existing index already decided (on opening it). */
   public synchronized void remember(Fingerprints.Fingerprint fp, long group) {
-    groupOfExact.putIfAbsent(fp.exact(), group);
-    if (fp.nearEligible() && group == fp.exact()) add(fp.minhash(), group);
+    // An exact copy of a body already filed adds nothing to the near table: its signature is the first one's.
+    // (Filing every copy had made the table hold a million signatures for 146,000 distinct bodies.)
+    boolean first = groupOfExact.putIfAbsent(fp.exact(), group) == null;
+    if (first && fp.nearEligible() && group == fp.exact()) add(fp.minhash(), group);
+  }
+
+  /** How many signatures the near table holds (one per group founded by a body long enough). */
+  synchronized int signatures() {
+    return reps;
   }
 
   public synchronized void clear() {

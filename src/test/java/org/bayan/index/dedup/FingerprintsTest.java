@@ -46,4 +46,15 @@ class FingerprintsTest {
     assertNotEquals(g, groups.assign(Fingerprints.of("the ministry of finance published the quarterly budget report "
         + "showing revenue growth in oil and non oil sectors and a smaller deficit than expected by analysts")));
   }
+
+  @Test
+  void exact_copies_restored_from_an_index_file_one_signature_and_still_join_near_copies() {
+    DuplicateGroups groups = new DuplicateGroups();
+    String base = "the ministry of health announced today a national vaccination campaign against measles that will "
+        + "run for three weeks in all regions and will target children under five years of age";
+    Fingerprints.Fingerprint fp = Fingerprints.of(base);
+    for (int i = 0; i < 7; i++) groups.remember(fp, fp.exact());
+    assertEquals(1, groups.signatures());
+    assertEquals(fp.exact(), groups.assign(Fingerprints.of("RIYADH: " + base)));
+  }
 }
