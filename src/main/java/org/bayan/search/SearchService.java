@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -52,6 +53,7 @@ public final class SearchService implements StatementSearch {
   static final int MAX_WINDOW = 50_000;
   /** At most this many duplicates are listed beside a hit or a statement. */
   public static final int MAX_DUPLICATES_LISTED = 50;
+  private static final Set<String> DUPLICATE_REF_FIELDS = Set.of(Fields.ID, Fields.AGENCY, Fields.PUBLISHED);
 
   private final LuceneIndex index;
   private final Function<String, Optional<Agency>> agencies;
@@ -226,7 +228,11 @@ public final class SearchService implements StatementSearch {
     StoredFields stored = searcher.storedFields();
     List<DuplicateRef> out = new ArrayList<>();
     for (ScoreDoc sd : td.scoreDocs) {
-      Document d = stored.document(sd.doc);
+      // Only the three fields a reference shows: a page of wire copies read each member's whole body (a fifth
+      // of a search at 1M statements, BENCHMARKS.md).
+      DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(DUPLICATE_REF_FIELDS);
+      stored.document(sd.doc, visitor);
+      Document d = visitor.getDocument();
       String id = d.get(Fields.ID);
       if (id.equals(exceptId)) continue;
       String agencyId = d.get(Fields.AGENCY);
