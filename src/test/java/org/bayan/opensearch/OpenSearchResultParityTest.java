@@ -161,8 +161,9 @@ class OpenSearchResultParityTest {
     }
     ndcgLucene /= judged;
     ndcgOs /= judged;
-    String report = String.format("%s: %d topics, top 10 agree for %.1f%% (%.1f%% in the exact order), the first hit "
-        + "for %.1f%%; nDCG@10 lucene %.4f, opensearch %.4f", name, judged, 100.0 * same / judged,
+    String report = String.format("%s: %d topics, the same top 10 with the same scores (ties in any order) for %.1f%%, the "
+        + "same top 10 ids in the same order for %.1f%%, the same first hit for %.1f%%; nDCG@10 lucene %.4f, "
+        + "opensearch %.4f", name, judged, 100.0 * same / judged,
         100.0 * sameExactOrder / judged, 100.0 * sameTop / judged, ndcgLucene, ndcgOs);
     System.out.println(report);
     return new Agreement(judged, (double) same / judged, (double) sameTop / judged, ndcgLucene, ndcgOs, report,
