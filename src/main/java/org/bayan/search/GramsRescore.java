@@ -26,7 +26,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  * @param grams what the trigram clauses add to a hit's score, each only where the clauses around it match;
  *     null when the query has none
  */
-record GramsRescore(Query words, Query grams) {
+public record GramsRescore(Query words, Query grams) {
   /**
    * First-pass hits rescored (at least the page asked for). Measured with {@code bayan eval}: 300 ranks as the
    * whole query does on every set (Recall@100 of ant-titles 0.001 lower), 100 began to lose; a search with 300
@@ -47,11 +47,19 @@ record GramsRescore(Query words, Query grams) {
 
   /** The best {@code n} hits of {@code query}, in the two passes' order and with the whole query's scores. */
   static TopDocs top(IndexSearcher searcher, Query query, int n) throws IOException {
+    return top(searcher, query, n, n);
+  }
+
+  /**
+   * {@link #top(IndexSearcher, Query, int)}, counting the matches exactly up to {@code countUpTo} (Lucene's
+   * total hits threshold).
+   */
+  public static TopDocs top(IndexSearcher searcher, Query query, int n, int countUpTo) throws IOException {
     GramsRescore split = of(query);
-    if (!split.splits()) return searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
+    if (!split.splits()) return searcher.search(query, new TopScoreDocCollectorManager(n, null, countUpTo));
     int depth = Math.max(n, DEPTH);
     TopDocs rescored = split.rescore(searcher,
-        searcher.search(split.words, new TopScoreDocCollectorManager(depth, null, depth)), depth);
+        searcher.search(split.words, new TopScoreDocCollectorManager(depth, null, Math.max(depth, countUpTo))), depth);
     return new TopDocs(rescored.totalHits, Arrays.copyOf(rescored.scoreDocs, Math.min(n, rescored.scoreDocs.length)));
   }
 
