@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bayan.http.Json;
@@ -38,18 +39,11 @@ public final class PageController {
   private final Layout layout;
   private final WebSettings web;
 
-  public PageController(StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies) {
-    this(search, statements, agencies, null, WebSettings.DEFAULT);
-  }
-
-  /**
-   * With {@code claims} null, claim mode falls back to a keyword search of the claim's text and says so;
-   * {@code web} gives the base of absolute links.
-   */
+  /** {@code web} gives the base of absolute links. */
   public PageController(StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies,
       ClaimService claims, WebSettings web) {
     this.web = web;
-    this.claims = claims;
+    this.claims = Objects.requireNonNull(claims, "claims");
     this.search = search;
     this.statements = statements;
     this.agencies = agencies;
@@ -65,8 +59,7 @@ public final class PageController {
     if (ctx.method().name().equals("POST")) {
       query.putAll(ctx.formParamMap());
       claim = Optional.ofNullable(ctx.formParam("claim")).map(String::strip).orElse("");
-      int max = claims != null ? ClaimRequest.MAX_TEXT_CHARS : SearchRequest.MAX_QUERY_CHARS;
-      if (claim.length() > max) claim = claim.substring(0, max);
+      if (claim.length() > ClaimRequest.MAX_TEXT_CHARS) claim = claim.substring(0, ClaimRequest.MAX_TEXT_CHARS);
     }
     SearchParams params = SearchParams.of(query, claim);
     boolean claimMode = "claim".equals(params.first("mode"));
@@ -78,7 +71,11 @@ public final class PageController {
         List<String> values = params.all(name);
         if (!values.isEmpty()) searchParams.put(name, values);
       }
-      if (claim != null && !claim.isEmpty() && claims != null) {
+      if (claim != null && claim.isEmpty()) {
+        // an empty form sent: ask for the claim rather than list every statement under a claim heading
+        error = ui.t("claim_empty");
+        ctx.status(HttpStatus.BAD_REQUEST);
+      } else if (claim != null) {
         response = claimResults(claim, params, origin(ctx));
       } else {
         response = Json.mapper().valueToTree(search.search(SearchRequest.parse(searchParams)));

@@ -274,10 +274,8 @@ final class SearchPage {
     b.append("<a class=\"feed\" href=\"").append(Html.esc(atom)).append("\">")
         .append("<span class=\"feed-icon\" aria-hidden=\"true\"></span>").append(Html.esc(ui.t("atom"))).append("</a>");
     b.append("</div>");
-    if (m.claim() != null) {
-      boolean matched = m.response() != null && m.response().path("claim").asBoolean(false);
-      b.append("<p class=\"notice\">").append(Html.esc(ui.t(matched ? "claim_results" : "claim_fallback")))
-          .append("</p>");
+    if (m.claim() != null && m.error() == null) {
+      b.append("<p class=\"notice\">").append(Html.esc(ui.t("claim_results"))).append("</p>");
     }
     if (m.error() != null) {
       b.append("<div class=\"notice error\" role=\"alert\"><strong>").append(Html.esc(ui.t("bad_request")))

@@ -54,9 +54,8 @@ record Ui(String lang) {
       Map.entry("mode_claim", new String[] {"التحقق من ادعاء", "Check a claim"}),
       Map.entry("claim_label", new String[] {"الصق نصّ الادعاء المتداول", "Paste the claim being circulated"}),
       Map.entry("claim_button", new String[] {"ابحث عن البيانات المطابقة", "Find matching statements"}),
-      Map.entry("claim_fallback", new String[] {
-          "مطابقة الادعاءات غير متاحة بعد على هذا الخادم؛ النتائج أدناه بحث بالكلمات في نص الادعاء.",
-          "Claim matching is not available on this server yet; below are keyword results for the claim's text."}),
+      Map.entry("claim_empty", new String[] {
+          "الصق نصّ الادعاء في المربع ثم ابحث.", "Paste the text of the claim in the box, then search."}),
       Map.entry("claim_results", new String[] {
           "البيانات الرسمية الأقرب إلى الادعاء، مع الجمل التي تؤكده أو تنفيه.",
           "The official statements closest to the claim, with the sentences that confirm or deny it."}),

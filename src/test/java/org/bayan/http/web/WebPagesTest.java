@@ -184,6 +184,18 @@ class WebPagesTest {
   }
 
   @Test
+  void an_empty_claim_asks_for_the_claim_instead_of_listing_every_statement() throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("mode=claim&claim=+++"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, r.statusCode());
+    assertTrue(r.body().contains("الصق نصّ الادعاء في المربع ثم ابحث."), "asks for the claim");
+    assertFalse(r.body().contains("class=\"hits\""), "lists no statements");
+    assertTrue(r.body().contains("</textarea>"), "the claim form is still there");
+  }
+
+  @Test
   void bad_parameters_give_a_page_with_the_reason_not_an_error_500() throws Exception {
     HttpResponse<String> r = get("/?page=abc&from=yesterday");
     assertEquals(400, r.statusCode());
