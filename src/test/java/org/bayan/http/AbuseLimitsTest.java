@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bayan.cli.Engine;
 import org.bayan.cli.Service;
-import org.bayan.ingest.Indexer;
-import org.bayan.ingest.RejectsReport;
 import org.bayan.search.SearchPlanner;
 import org.bayan.testing.Fixtures;
 import org.bayan.testing.TestServer;
@@ -47,11 +42,7 @@ class AbuseLimitsTest {
   }
 
   static Path index(Path in, Path data) throws Exception {
-    try (Engine e = Engine.open(data, Fixtures.analyzers(), true)) {
-      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-      new Indexer(e.store, e.agencies, e.sync, new RejectsReport(e.layout.rejectsFile()), 100_000, quiet, quiet, false)
-          .run(List.of(in));
-    }
+    Fixtures.indexed(data, in);
     return data;
   }
 

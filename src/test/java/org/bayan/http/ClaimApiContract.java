@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.bayan.cli.Engine;
 import org.bayan.cli.SearchBackend;
-import org.bayan.ingest.Indexer;
-import org.bayan.ingest.RejectsReport;
 import org.bayan.testing.Fixtures;
 import org.bayan.testing.TestServer;
 import org.bayan.testing.TestServer.Response;
@@ -59,11 +54,7 @@ abstract class ClaimApiContract {
         Fixtures.release("moh-1", "moh", "Ministry of Health statement",
             "The ministry of health announced a vaccination campaign for 2018. <b>Free</b> for children.", "2018-02-01")));
     Path data = tmp.resolve("data");
-    try (Engine e = Engine.open(data, Fixtures.analyzers(), true, backend)) {
-      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-      new Indexer(e.store, e.agencies, e.sync, new RejectsReport(e.layout.rejectsFile()), 100_000, quiet, quiet, false)
-          .run(List.of(in));
-    }
+    Fixtures.indexed(data, backend, in);
     server = TestServer.start(data, backend);
   }
 

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.bayan.cli.Engine;
-import org.bayan.ingest.Indexer;
-import org.bayan.ingest.RejectsReport;
 import org.bayan.testing.Fixtures;
 import org.bayan.testing.TestServer;
 import org.bayan.testing.TestServer.Response;
@@ -35,11 +30,7 @@ class SecurityReviewTest {
         Fixtures.release("moh-1", "moh", "Vaccination campaign " + SCRIPT,
             "The ministry announced a vaccination campaign " + SCRIPT, "2024-05-01")));
     Path data = tmp.resolve("data");
-    try (Engine e = Engine.open(data, Fixtures.analyzers(), true)) {
-      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-      new Indexer(e.store, e.agencies, e.sync, new RejectsReport(e.layout.rejectsFile()), 100_000, quiet, quiet, false)
-          .run(List.of(in));
-    }
+    Fixtures.indexed(data, in);
     server = TestServer.start(data);
   }
 

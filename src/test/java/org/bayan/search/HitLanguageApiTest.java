@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bayan.cli.Engine;
-import org.bayan.ingest.Indexer;
-import org.bayan.ingest.RejectsReport;
 import org.bayan.testing.Fixtures;
 import org.bayan.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -51,11 +46,7 @@ class HitLanguageApiTest {
             "The energy ministry attended the OPEC meeting and discussed production.", "2024-02-02"),
         Fixtures.release("en-long", "moe", "Water statement", longBody, "2024-03-01")));
     Path data = tmp.resolve("data");
-    try (Engine e = Engine.open(data, Fixtures.analyzers(), true)) {
-      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-      new Indexer(e.store, e.agencies, e.sync, new RejectsReport(e.layout.rejectsFile()), 1_000_000, quiet, quiet, false)
-          .run(List.of(in));
-    }
+    Fixtures.indexed(data, in);
     server = TestServer.start(data);
   }
 

@@ -3,11 +3,18 @@ package org.bayan.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bayan.cli.Engine;
+import org.bayan.cli.SearchBackend;
+import org.bayan.ingest.Indexer;
+import org.bayan.ingest.RejectsReport;
+import org.bayan.ingest.ReleaseParser;
 
 /** Test data written to real files: agencies files, release lines, paths of the project and shared data. */
 public final class Fixtures {
@@ -72,5 +79,25 @@ public final class Fixtures {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8));
     return file;
+  }
+
+  /**
+   * Indexes each input (a file or a folder of releases and their agencies file) into the data folder {@code
+   * data}, one indexer run per input in order, as {@code bayan index} does; returns {@code data}.
+   */
+  public static Path indexed(Path data, SearchBackend backend, Path... inputs) throws IOException {
+    try (Engine e = Engine.open(data, analyzers(), true, backend)) {
+      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+      for (Path in : inputs) {
+        new Indexer(e.store, e.agencies, e.sync, new RejectsReport(e.layout.rejectsFile()),
+            ReleaseParser.DEFAULT_MAX_BODY_CHARS, quiet, quiet, false).run(List.of(in));
+      }
+    }
+    return data;
+  }
+
+  /** {@link #indexed(Path, SearchBackend, Path...)} on the embedded engine. */
+  public static Path indexed(Path data, Path... inputs) throws IOException {
+    return indexed(data, SearchBackend.LUCENE, inputs);
   }
 }

@@ -1,16 +1,11 @@
 package org.bayan.testing;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bayan.cli.Engine;
 import org.bayan.cli.SearchBackend;
-import org.bayan.ingest.Indexer;
-import org.bayan.ingest.RejectsReport;
 
 /**
  * A small Arabic and English collection for search tests, indexed into a real data folder: statements of
@@ -53,11 +48,7 @@ public final class SearchCorpus {
     }
     Fixtures.lines(in.resolve("r.jsonl"), lines);
     Path data = tmp.resolve("data");
-    try (Engine e = Engine.open(data, Fixtures.analyzers(), true, backend)) {
-      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-      new Indexer(e.store, e.agencies, e.sync, new RejectsReport(e.layout.rejectsFile()), 100_000, quiet, quiet, false)
-          .run(List.of(in));
-    }
+    Fixtures.indexed(data, backend, in);
     return data;
   }
 

@@ -1,15 +1,10 @@
 package org.bayan.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.bayan.cli.Engine;
-import org.bayan.ingest.Indexer;
-import org.bayan.ingest.RejectsReport;
 
 /** A data folder for the web page tests: agencies with Arabic names, Arabic and English statements, a hostile one, an edited one. */
 public final class WebFixture {
@@ -46,14 +41,8 @@ public final class WebFixture {
         Fixtures.release(EDITED_ID, "moi", "وزارة الداخلية توضح مواعيد الامتحانات",
             "أعلنت وزارة الداخلية أن الامتحانات تبدأ يوم الثلاثاء بدل الاثنين.", "2024-06-01")));
     Path data = tmp.resolve("data");
-    try (Engine e = Engine.open(data, Fixtures.analyzers(), true)) {
-      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-      Indexer first = new Indexer(e.store, e.agencies, e.sync, new RejectsReport(e.layout.rejectsFile()), 100_000, quiet, quiet, false);
-      first.run(List.of(in.resolve("a.jsonl")));
-      // The agencies file beside a.jsonl registers the agencies; the later file edits one statement.
-      new Indexer(e.store, e.agencies, e.sync, new RejectsReport(e.layout.rejectsFile()), 100_000, quiet, quiet, false)
-          .run(List.of(in.resolve("later/b.jsonl")));
-    }
+    // The agencies file beside a.jsonl registers the agencies; the later file edits one statement.
+    Fixtures.indexed(data, in.resolve("a.jsonl"), in.resolve("later/b.jsonl"));
     return data;
   }
 }
