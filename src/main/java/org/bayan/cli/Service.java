@@ -121,17 +121,22 @@ public final class Service implements AutoCloseable {
   }
 
   private static java.util.List<BayanServer.Gauge> gauges(Engine engine, StatementSearch search) {
-    return java.util.List.of(
+    java.util.List<BayanServer.Gauge> gauges = new java.util.ArrayList<>(java.util.List.of(
         new BayanServer.Gauge("bayan.statements", "Statements searchable now", search::size),
         new BayanServer.Gauge("bayan.store.bytes", "Size of the release store file", () -> engine.store.endOffset()),
-        new BayanServer.Gauge("bayan.index.bytes", "Size of the Lucene index on disk", () -> folderBytes(engine.layout.indexDir())),
         new BayanServer.Gauge("bayan.index.backlog.bytes",
             "Store bytes not yet indexed (refresh lag; the follower catches up every 200 ms)",
-            () -> Math.max(0, engine.store.endOffset() - engine.index.appliedOffset())),
+            () -> Math.max(0, engine.store.endOffset() - engine.derived.appliedOffset())),
         new BayanServer.Gauge("bayan.log.entries", "Entries in the transparency log", () -> engine.log.size()),
         new BayanServer.Gauge("bayan.log.bytes", "Size of the transparency log on disk", () -> folderBytes(engine.layout.logDir())),
         new BayanServer.Gauge("bayan.ingest.quarantined.bytes", "Size of the quarantine of rejected records",
-            () -> fileBytes(engine.layout.rejectsFile())));
+            () -> fileBytes(engine.layout.rejectsFile()))));
+    // An OpenSearch cluster keeps its index on its own nodes (its _stats API has the size): no local folder.
+    if (engine.index != null) {
+      gauges.add(new BayanServer.Gauge("bayan.index.bytes", "Size of the Lucene index on disk",
+          () -> folderBytes(engine.layout.indexDir())));
+    }
+    return gauges;
   }
 
   private static double folderBytes(java.nio.file.Path dir) {

@@ -28,13 +28,15 @@ final class ServerMetrics {
     new ProcessorMetrics().bindTo(registry);
     for (BayanServer.Gauge g : gauges) {
       DoubleSupplier v = g.value();
+      // Held strongly: Micrometer holds a gauge's source weakly by default, and nothing else holds these
+      // lambdas, so after the first garbage collection every gauge read NaN.
       io.micrometer.core.instrument.Gauge.builder(g.name(), v, s -> {
         try {
           return s.getAsDouble();
         } catch (RuntimeException e) {
           return Double.NaN; // a file being replaced mid-scrape: no value this time, not a failed scrape
         }
-      }).description(g.help()).register(registry);
+      }).description(g.help()).strongReference(true).register(registry);
     }
   }
 

@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
 import org.bayan.cli.SearchBackend;
+import org.bayan.ingest.push.ApiKey;
+import org.bayan.ingest.push.ApiKeys;
+import org.bayan.store.DataLayout;
 import org.bayan.testing.Fixtures;
 import org.bayan.testing.TestServer;
 import org.bayan.testing.TestServer.Response;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ApiContract {
   @TempDir static Path tmp;
   static TestServer server;
+  static String adminKey;
 
   /** Indexes the fixture releases into {@code backend} and serves them. */
   static void startWith(SearchBackend backend) throws Exception {
@@ -40,6 +44,7 @@ abstract class ApiContract {
             "Statement with <img src=x onerror=alert(1)> markup and the word vaccination.", "2024-03-01")));
     Path data = tmp.resolve("data");
     Fixtures.indexed(data, backend, in);
+    adminKey = new ApiKeys(new DataLayout(data).apiKeysFile()).create("operator", null, List.of(ApiKey.ADMIN));
     server = TestServer.start(data, backend);
   }
 
@@ -54,6 +59,17 @@ abstract class ApiContract {
     JsonNode j = r.json();
     assertTrue(j.hasNonNull("error") && j.hasNonNull("detail"), r.body());
     assertTrue(j.get("detail").asText().contains(detailPart), r.body());
+  }
+
+  @Test
+  void metrics_gauges_are_numbers_on_every_engine() throws Exception {
+    Response m = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/metrics"))
+        .header("Authorization", "Bearer " + adminKey).GET().build());
+    assertEquals(200, m.status(), m.body());
+    List<String> gauges = m.body().lines().filter(l -> l.startsWith("bayan_") && !l.contains("{")).toList();
+    assertTrue(gauges.stream().anyMatch(l -> l.startsWith("bayan_index_backlog_bytes ")), m.body());
+    assertTrue(gauges.stream().anyMatch(l -> l.startsWith("bayan_statements 4")), m.body());
+    for (String g : gauges) assertFalse(g.endsWith("NaN"), "a gauge without a value: " + g);
   }
 
   @Test
