@@ -83,12 +83,13 @@ public final class Engine implements AutoCloseable {
 
   /** Claim lookup over the index this engine keeps. */
   public ClaimService claims() {
+    ClaimService.PublishedText published = (id, version) -> store.version(id, version).map(v -> v.release().body());
     if (derived instanceof OpenSearchIndex os) {
       return new ClaimService(new OpenSearchClaims(os), LuceneIndex.analyzer(analyzers), agencies::get,
-          ClaimTuning.DEFAULT);
+          ClaimTuning.DEFAULT, published);
     }
     if (index == null) throw new IllegalStateException("this process does not hold the index");
-    return new ClaimService(index, agencies::get);
+    return new ClaimService(index, agencies::get, published);
   }
 
   public static Engine open(Path data, Path analyzersDir, boolean indexRequired) throws IOException {

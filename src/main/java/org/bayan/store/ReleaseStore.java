@@ -187,6 +187,14 @@ public final class ReleaseStore implements AutoCloseable {
     return st < 0 ? Optional.empty() : Optional.of(readUnchecked(statements.latest(st)));
   }
 
+  /** Version {@code version} (1 for the first) of a statement, if stored. */
+  public synchronized Optional<StatementVersion> version(String id, int version) {
+    int st = statements.find(id);
+    if (st < 0 || version < 1) return Optional.empty();
+    int[] seqs = statements.history(st);
+    return version > seqs.length ? Optional.empty() : Optional.of(readUnchecked(seqs[version - 1]));
+  }
+
   /** Every stored version of a statement, oldest first. */
   public synchronized List<StatementVersion> versions(String id) {
     int st = statements.find(id);

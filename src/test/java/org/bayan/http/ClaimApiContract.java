@@ -32,9 +32,14 @@ abstract class ClaimApiContract {
       + "وكانت تقارير أشارت إلى خطة لتعويم الدينار التونسي على غرار الجنيه المصري الذي سجل هبوطا قياسيا بعد تحريره.";
 
   /** Indexes the statements into {@code backend} and serves them. */
+  /** A release whose first paragraph was pasted twice: the index keeps it once, the store as published. */
+  static final String WATER_BODY = "أعلنت الشركة الوطنية لاستغلال وتوزيع المياه عن قطع الماء في عدد من الأحياء.\n"
+      + "أعلنت الشركة الوطنية لاستغلال وتوزيع المياه عن قطع الماء في عدد من الأحياء.\n"
+      + "وأكدت الشركة أن مياه سد سيدي سالم صالحة للشرب ولا صحة لما يروج عن تلوثها.";
+
   static void startWith(SearchBackend backend) throws Exception {
     Path in = tmp.resolve("in");
-    Fixtures.agencies(in, "bct", "culture", "finance", "equipment", "transport", "moh");
+    Fixtures.agencies(in, "bct", "culture", "finance", "equipment", "transport", "moh", "water");
     Fixtures.lines(in.resolve("r.jsonl"), List.of(
         Fixtures.release("ant-JA-economy-229-20161116", "bct", "البنك المركزي ينفي تقارير حول تحرير الدينار التونسي",
             BANK_BODY, "2016-11-16"),
@@ -51,6 +56,8 @@ abstract class ClaimApiContract {
         Fixtures.release("transport-1", "transport", "برنامج الحافلات الجديدة",
             "تسلمت وزارة النقل عددا من الحافلات المستوردة من فرنسا بميناء حلق الوادي وأعلنت عن خطة لتجديد الأسطول "
                 + "بحلول سنة ٢٠١٨.", "2017-01-25"),
+        Fixtures.release("water-1", "water", "الشركة الوطنية لاستغلال وتوزيع المياه: مياه السد صالحة للشرب",
+            WATER_BODY, "2019-07-02"),
         Fixtures.release("moh-1", "moh", "Ministry of Health statement",
             "The ministry of health announced a vaccination campaign for 2018. <b>Free</b> for children.", "2018-02-01")));
     Path data = tmp.resolve("data");
@@ -72,6 +79,24 @@ abstract class ClaimApiContract {
     assertEquals(status, r.status(), r.body());
     JsonNode j = r.json();
     assertTrue(j.hasNonNull("error") && j.get("detail").asText().contains(detailPart), r.body());
+  }
+
+  @Test
+  void evidence_offsets_point_into_the_body_as_published_when_a_block_was_pasted_twice() throws Exception {
+    Response r = post(Fixtures.json(Map.of("text", "مياه سد سيدي سالم ملوثة وغير صالحة للشرب")));
+    assertEquals(200, r.status(), r.body());
+    JsonNode hit = r.json().get("hits").get(0);
+    assertEquals("water-1", hit.get("id").asText(), r.body());
+    String body = server.get("/api/statements/water-1").json().get("body").asText();
+    assertEquals(WATER_BODY, body, "the statement keeps its text as published");
+    JsonNode best = hit.get("evidence").get(0);
+    String sentence = body.substring(best.get("start").asInt(), best.get("end").asInt());
+    assertEquals(sentence, best.get("text").asText().replace("<mark>", "").replace("</mark>", ""));
+    assertTrue(sentence.contains("سد سيدي سالم صالحة للشرب"), sentence);
+    for (JsonNode e : hit.get("evidence")) {
+      assertEquals(body.substring(e.get("start").asInt(), e.get("end").asInt()),
+          e.get("text").asText().replace("<mark>", "").replace("</mark>", ""), "each evidence sentence as cited");
+    }
   }
 
   @Test

@@ -31,6 +31,20 @@ public final class ClaimService {
   private final ClaimQueries queries;
   private final EvidenceFinder evidence;
   private final KeywordQueries keyword;
+  private final PublishedText published;
+
+  /**
+   * A statement's body as published (the store's text of that version), when the engine's stored body may
+   * differ: the index keeps a block pasted twice once, and evidence offsets must point into the body that
+   * {@code GET /api/statements/{id}} returns.
+   */
+  @FunctionalInterface
+  public interface PublishedText {
+    Optional<String> body(String id, int version);
+
+    /** The index's own text (exact for every statement without a repeated block). */
+    PublishedText INDEXED = (id, version) -> Optional.empty();
+  }
 
   public ClaimService(LuceneIndex index, Function<String, Optional<Agency>> agencies) {
     this(index, agencies, ClaimTuning.DEFAULT);
@@ -40,6 +54,12 @@ public final class ClaimService {
     this(new LuceneClaimIndex(index, tuning), index.analyzer(), agencies, tuning);
   }
 
+  /** Over the embedded index, with evidence offsets into the published text of each statement. */
+  public ClaimService(LuceneIndex index, Function<String, Optional<Agency>> agencies, PublishedText published) {
+    this(new LuceneClaimIndex(index, ClaimTuning.DEFAULT), index.analyzer(), agencies, ClaimTuning.DEFAULT,
+        published);
+  }
+
   /**
    * Over any engine.
    *
@@ -47,6 +67,13 @@ public final class ClaimService {
    */
   public ClaimService(ClaimIndex index, Analyzer perFieldAnalyzer, Function<String, Optional<Agency>> agencies,
       ClaimTuning tuning) {
+    this(index, perFieldAnalyzer, agencies, tuning, PublishedText.INDEXED);
+  }
+
+  /** Over any engine, with evidence offsets into the published text of each statement. */
+  public ClaimService(ClaimIndex index, Analyzer perFieldAnalyzer, Function<String, Optional<Agency>> agencies,
+      ClaimTuning tuning, PublishedText published) {
+    this.published = published;
     this.index = index;
     this.agencies = agencies;
     this.queries = new ClaimQueries(perFieldAnalyzer, tuning);
@@ -110,7 +137,7 @@ public final class ClaimService {
     String id = s.id();
     Agency agency = s.agency() == null ? null : agencies.apply(s.agency()).orElse(null);
     String permalink = (origin == null ? "" : origin) + "/s/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-    List<Evidence> ev = evidence.find(Fields.body(lang), s.body(), f);
+    List<Evidence> ev = evidence.find(Fields.body(lang), published.body(id, s.version()).orElse(s.body()), f);
     String title = evidence.markAll(Fields.title(lang), s.title(), f);
     return new ClaimHit(id, AgencyRef.of(s.agency(), agency), title, s.publishedAt(), permalink, s.sourceUrl(),
         s.language(), s.type(), s.score(), s.version(), s.contentHash(), ev,

@@ -2,6 +2,7 @@ package org.bayan.search.claims;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,10 @@ final class EvidenceFinder {
   List<Evidence> find(String field, String body, Map<String, Float> forms) {
     if (body == null || forms == null || forms.isEmpty()) return List.of();
     List<Evidence> scored = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (SentenceSplitter.Span s : SentenceSplitter.split(body)) {
       String sentence = s.of(body);
+      if (!seen.add(sentence)) continue; // a block pasted twice: its first copy is the evidence
       List<Token> matches = analysis.analyze(field, sentence).stream()
           .filter(t -> forms.containsKey(t.term())).toList();
       if (matches.isEmpty()) continue;
