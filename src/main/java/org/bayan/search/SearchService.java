@@ -107,12 +107,16 @@ public final class SearchService implements StatementSearch {
       Query matching = twoPass != null && twoPass.splits() ? twoPass.words() : query;
       // The rescored hits must be the first pass's best DEPTH, whatever the page and facets ask for.
       if (matching != query) window = Math.max(window, Math.min(MAX_WINDOW, GramsRescore.DEPTH));
+      // After a cursor, a group whose best hit ranks before the cursor was shown on an earlier page: its later
+      // copies stay out of this one too. (The first page needs no check: nothing came before it.)
+      GroupCheck shownBefore = req.cursor() == null ? null
+          : (group, hit) -> !isBestOfGroup(searcher, query, order, group, hit);
       TopDocs docs;
       List<ScoreDoc> kept;
       while (true) {
         docs = searcher.search(matching, topDocs(order, window, req.cursor(), searcher, TOTAL_HITS_THRESHOLD));
         if (matching != query) docs = twoPass.rescore(searcher, docs, Math.max(need, GramsRescore.DEPTH));
-        kept = collapse(searcher, docs.scoreDocs, need);
+        kept = collapse(searcher, docs.scoreDocs, need, shownBefore);
         if (kept.size() >= need || docs.scoreDocs.length < window || window >= MAX_WINDOW) break;
         window = Math.min(MAX_WINDOW, window * 4);
       }
@@ -203,8 +207,27 @@ public final class SearchService implements StatementSearch {
     }
   }
 
-  // Keeps the first (best) hit of each duplicate group, up to `need` hits.
-  private static List<ScoreDoc> collapse(IndexSearcher searcher, ScoreDoc[] docs, int need) throws IOException {
+  /** Whether a hit's duplicate group was already shown on an earlier page. */
+  @FunctionalInterface
+  private interface GroupCheck {
+    boolean test(String group, ScoreDoc hit) throws IOException;
+  }
+
+  // Whether `hit` is its group's first statement in the order of `query` (the one a page shows for the group).
+  private static boolean isBestOfGroup(IndexSearcher searcher, Query query, SortOrder order, String group, ScoreDoc hit)
+      throws IOException {
+    Term t = new Term(Fields.DUP_GROUP, group);
+    if (searcher.getIndexReader().docFreq(t) < 2) return true;
+    Query members = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+        .add(new TermQuery(t), BooleanClause.Occur.FILTER).build();
+    ScoreDoc[] best = searcher.search(members, topDocs(order, 1, null, searcher, 1)).scoreDocs;
+    return best.length == 0 || best[0].doc == hit.doc;
+  }
+
+  // Keeps the first (best) hit of each duplicate group, up to `need` hits; with `shownBefore`, not a group
+  // already shown on an earlier page.
+  private static List<ScoreDoc> collapse(IndexSearcher searcher, ScoreDoc[] docs, int need, GroupCheck shownBefore)
+      throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     Set<String> seen = new HashSet<>();
     List<ScoreDoc> kept = new ArrayList<>(Math.min(docs.length, need));
@@ -213,7 +236,8 @@ public final class SearchService implements StatementSearch {
       SortedDocValues groups = leaf.reader().getSortedDocValues(Fields.DUP_GROUP);
       String g = groups != null && groups.advanceExact(sd.doc - leaf.docBase)
           ? groups.lookupOrd(groups.ordValue()).utf8ToString() : null;
-      if (g == null || seen.add(g)) kept.add(sd);
+      if (g != null && !seen.add(g)) continue;
+      if (g == null || shownBefore == null || !shownBefore.test(g, sd)) kept.add(sd);
       if (kept.size() >= need) break;
     }
     return kept;

@@ -133,6 +133,30 @@ class DuplicatesTest {
   }
 
   @Test
+  void paging_with_a_cursor_shows_each_group_once_across_pages() {
+    for (String sort : List.of("relevance", "newest")) {
+      Set<String> shown = new HashSet<>(); // hits and the copies they named, on earlier pages
+      String cursor = null;
+      int hits = 0;
+      for (int page = 1; page <= 12; page++) {
+        Map<String, List<String>> params = new LinkedHashMap<>(Map.of("q", List.of("السعودية"), "size", List.of("25"),
+            "sort", List.of(sort)));
+        if (cursor != null) params.put("cursor", List.of(cursor));
+        SearchResponse res = search.search(SearchRequest.parse(params));
+        for (Hit h : res.hits()) {
+          assertFalse(shown.contains(h.id()), sort + ", page " + page + ": " + h.id() + " was shown or named before");
+          shown.add(h.id());
+          h.alsoPublishedBy().forEach(d -> shown.add(d.id()));
+          hits++;
+        }
+        cursor = res.nextCursor();
+        if (cursor == null) break;
+      }
+      assertTrue(hits >= 200, sort + ": " + hits + " hits paged through");
+    }
+  }
+
+  @Test
   void a_reworded_copy_joins_the_group_and_an_unrelated_release_does_not() {
     Release original = others.stream().filter(r -> r.body().split("\\s+").length > 120).findFirst().orElseThrow();
     String body = original.body();
