@@ -85,12 +85,17 @@ public record GramsRescore(Query words, Query grams) {
 
   /** Splits {@code q} into its word part and its trigram part. */
   static GramsRescore of(Query q) {
+    return of(q, true);
+  }
+
+  // `required`: every first-pass hit matches q (q is the root, or reached from it through required clauses).
+  private static GramsRescore of(Query q, boolean required) {
     switch (q) {
       case GramsQuery g -> {
         return new GramsRescore(null, g);
       }
       case BoostQuery b -> {
-        GramsRescore inner = of(b.getQuery());
+        GramsRescore inner = of(b.getQuery(), required);
         if (inner.grams == null) return new GramsRescore(b, null);
         return new GramsRescore(inner.words == null ? null : new BoostQuery(inner.words, b.getBoost()),
             new BoostQuery(inner.grams, b.getBoost()));
@@ -99,7 +104,9 @@ public record GramsRescore(Query words, Query grams) {
         List<GramsRescore> parts = new ArrayList<>();
         boolean any = false;
         for (BooleanClause c : bq.clauses()) {
-          GramsRescore p = c.occur() == BooleanClause.Occur.MUST_NOT ? new GramsRescore(c.query(), null) : of(c.query());
+          boolean must = c.occur() == BooleanClause.Occur.MUST || c.occur() == BooleanClause.Occur.FILTER;
+          GramsRescore p = c.occur() == BooleanClause.Occur.MUST_NOT ? new GramsRescore(c.query(), null)
+              : of(c.query(), required && must);
           parts.add(p);
           any |= p.grams != null;
         }
@@ -113,8 +120,10 @@ public record GramsRescore(Query words, Query grams) {
           if (p.words != null) {
             words.add(p.words, occur);
             wordClauses++;
-            // The trigram scores of this query count only where its required clauses hold.
-            if (occur == BooleanClause.Occur.MUST || occur == BooleanClause.Occur.FILTER) {
+            // The trigram scores of this query count only where its required clauses hold: a given for every
+            // hit when this query is itself required (so not checked again: building those clauses' scorers
+            // was half the cost of rescoring), to be checked when it is optional (a claim's keyword part).
+            if (!required && (occur == BooleanClause.Occur.MUST || occur == BooleanClause.Occur.FILTER)) {
               grams.add(p.words, BooleanClause.Occur.FILTER);
             }
           }
