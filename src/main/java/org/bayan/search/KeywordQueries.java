@@ -78,6 +78,11 @@ public final class KeywordQueries {
   private final Map<String, Float> rankWeights = new LinkedHashMap<>();
   private final QueryBuilder builder;
 
+  /** {@code q} as a highlighter should see it: without stop words looked up on their own (null: nothing left). */
+  Query forHighlight(Query q) {
+    return LoneStopWords.without(GramsRescore.withoutGrams(q), analyzer);
+  }
+
   public KeywordQueries(Analyzer perFieldAnalyzer) {
     this.analyzer = perFieldAnalyzer;
     this.builder = new QueryBuilder(perFieldAnalyzer);

@@ -30,7 +30,7 @@ final class QueryCompiler {
   /**
    * @param query what runs (text and in-query filters)
    * @param highlight the positive text clauses, for the highlighter (without trigram clauses: no field of
-   *     theirs is highlighted)
+   *     theirs is highlighted; without stop words looked up on their own, {@link LoneStopWords})
    * @param browse true when there is no text to rank by (only filters or exclusions, or nothing)
    */
   record Compiled(Query query, Query highlight, boolean browse) {}
@@ -55,7 +55,7 @@ final class QueryCompiler {
           Query q = scoring(n);
           if (q != null) {
             b.add(q, BooleanClause.Occur.MUST);
-            hl.add(GramsRescore.withoutGrams(q), BooleanClause.Occur.SHOULD);
+            highlight(hl, q);
             compiled++;
           }
         }
@@ -66,7 +66,7 @@ final class QueryCompiler {
       Query q = text.words(words);
       if (!(q instanceof MatchNoDocsQuery)) {
         b.add(q, BooleanClause.Occur.MUST);
-        hl.add(GramsRescore.withoutGrams(q), BooleanClause.Occur.SHOULD);
+        highlight(hl, q);
         compiled++;
       }
     }
@@ -78,6 +78,11 @@ final class QueryCompiler {
     boolean browse = compiled == 0;
     if (browse) b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
     return new Compiled(b.build(), browse ? new MatchNoDocsQuery() : hl.build(), browse);
+  }
+
+  private void highlight(BooleanQuery.Builder hl, Query clause) {
+    Query marked = text.forHighlight(clause);
+    if (marked != null) hl.add(marked, BooleanClause.Occur.SHOULD);
   }
 
   /** A clause that matches and scores by itself; null when it holds nothing searchable. */

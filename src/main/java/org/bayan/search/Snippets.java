@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -169,51 +168,18 @@ public final class Snippets {
 
     private Query own(String field) {
       return perField.computeIfAbsent(field, f -> {
-        Query only = onlyField(query, f);
-        if (only != null && f.endsWith(Fields.EXACT_SUFFIX)) only = withoutStopWords(only, f);
+        Query only = onlyField(query, f); // the plan's highlight query has no lone stop words (LoneStopWords)
         return only == null ? new MatchNoDocsQuery() : only;
       });
     }
 
-    /**
-     * The exact twin has no stop-word list (a phrase must hold every word), so a typed في or من ranks there as
-     * a word too; marking each one in a passage would hide the words that matched. A word the stemmed field
-     * leaves out is not marked on its own; inside a phrase it still is.
-     */
-    private Query withoutStopWords(Query only, String exactField) {
-      List<Query> leaves = new ArrayList<>();
-      if (only instanceof BooleanQuery b) b.clauses().forEach(c -> leaves.add(c.query()));
-      else leaves.add(only);
-      BooleanQuery.Builder kept = new BooleanQuery.Builder();
-      int n = 0;
-      for (Query leaf : leaves) {
-        if (leaf instanceof TermQuery t && isStopWord(exactField, t.getTerm().text())) continue;
-        kept.add(leaf, BooleanClause.Occur.SHOULD);
-        n++;
-      }
-      return n == 0 ? null : n == leaves.size() ? only : kept.build();
-    }
-
-    /** The terms looked up in a hit's postings, less the stop words of {@code exactField} (see above). */
+    /** The terms looked up in a hit's postings, less the stop words of {@code exactField} (LoneStopWords). */
     private Set<Term> withoutStopWords(Set<Term> terms, String exactField) {
       Set<Term> kept = new java.util.HashSet<>();
       for (Term t : terms) {
-        if (!t.field().equals(exactField) || !isStopWord(exactField, t.text())) kept.add(t);
+        if (!t.field().equals(exactField) || !LoneStopWords.isStopWord(analyzer, exactField, t.text())) kept.add(t);
       }
       return kept;
-    }
-
-    /** Whether the stemmed field beside {@code exactField} leaves {@code word} out. */
-    private boolean isStopWord(String exactField, String word) {
-      String main = exactField.substring(0, exactField.length() - Fields.EXACT_SUFFIX.length());
-      try (TokenStream ts = analyzer.tokenStream(main, word)) {
-        ts.reset();
-        boolean any = ts.incrementToken();
-        ts.end();
-        return !any;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
 
     // Matching the query against each hit is what marks a phrase as one span; where a field has only words

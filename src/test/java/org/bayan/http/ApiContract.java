@@ -73,6 +73,17 @@ abstract class ApiContract {
   }
 
   @Test
+  void a_typed_stop_word_is_not_marked_on_its_own_on_every_engine() throws Exception {
+    Response r = server.get("/api/search?q=" + TestServer.enc("ما إغلاق الطرق"));
+    assertEquals(200, r.status(), r.body());
+    JsonNode hit = r.json().get("hits").get(0);
+    assertEquals("moi-1", hit.get("id").asText(), r.body());
+    String snippet = hit.get("snippet").asText();
+    assertTrue(snippet.contains("<mark>إغلاق</mark>") && snippet.contains("<mark>الطرق</mark>"), snippet);
+    assertFalse(snippet.contains("<mark>ما</mark>"), snippet);
+  }
+
+  @Test
   void search_returns_hits_with_agency_date_source_and_highlighted_snippet() throws Exception {
     Response r = server.get("/api/search?q=" + TestServer.enc("الداخليه"));
     assertEquals(200, r.status(), r.body());
