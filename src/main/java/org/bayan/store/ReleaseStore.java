@@ -44,7 +44,6 @@ public final class ReleaseStore implements AutoCloseable {
   private final FileChannel lockChannel;
   private final StatementTable statements = new StatementTable();
   private long end; // offset just past the last complete, verified line read so far
-  private long lastSeq; // seqs run 1, 2, 3…
   private String lastRepair;
 
   /** A line this instance appended: where it is and the version it holds. */
@@ -105,7 +104,7 @@ public final class ReleaseStore implements AutoCloseable {
       Instant now = Instant.now();
       long offset = end;
       List<Appended> appended = new ArrayList<>(releases.size());
-      long batchStart = lastSeq;
+      long batchStart = lastSeq();
       for (int i = 0; i < releases.size(); i++) {
         Release r = releases.get(i);
         String hash = contentHashes.get(i);
@@ -118,7 +117,7 @@ public final class ReleaseStore implements AutoCloseable {
           continue;
         }
         int version = st < 0 ? 1 : statements.history(st).length + 1;
-        StatementVersion v = new StatementVersion(lastSeq + 1, r, version, hash, now);
+        StatementVersion v = new StatementVersion(lastSeq() + 1, r, version, hash, now);
         byte[] line = encode(v);
         out.write(line);
         record(v, offset, line.length);
@@ -158,7 +157,7 @@ public final class ReleaseStore implements AutoCloseable {
 
   /** The highest sequence number stored (the number of stored versions), as known to this instance. */
   public synchronized long lastSeq() {
-    return lastSeq;
+    return statements.versionCount(); // seqs run 1, 2, 3…
   }
 
   /**
@@ -166,10 +165,9 @@ public final class ReleaseStore implements AutoCloseable {
    * resume from a version rather than from an offset; {@link #endOffset()} for {@code lastSeq() + 1}.
    */
   public synchronized long offsetOfSeq(long seq) {
-    if (seq < 1 || seq > lastSeq + 1) {
-      throw new IllegalArgumentException("seq " + seq + " is outside 1.." + (lastSeq + 1));
-    }
-    return seq == lastSeq + 1 ? end : statements.offset(seq);
+    long next = lastSeq() + 1;
+    if (seq < 1 || seq > next) throw new IllegalArgumentException("seq " + seq + " is outside 1.." + next);
+    return seq == next ? end : statements.offset(seq);
   }
 
   /** Number of distinct statements. */
@@ -295,12 +293,12 @@ public final class ReleaseStore implements AutoCloseable {
   }
 
   private void record(StatementVersion v, long offset, int length) {
-    if (v.seq() != lastSeq + 1) {
+    long expected = lastSeq() + 1;
+    if (v.seq() != expected) {
       throw new StoreCorruptException(file + ": record at offset " + offset + " has seq " + v.seq() + ", expected "
-          + (lastSeq + 1));
+          + expected);
     }
-    statements.add(v.id(), v.seq(), offset, length, v.contentHash());
-    lastSeq = v.seq();
+    statements.add(v.id(), offset, length, v.contentHash());
   }
 
   // Called under the file lock only: nobody else can be writing, so bytes past `end` are a torn write.

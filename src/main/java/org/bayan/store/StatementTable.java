@@ -46,7 +46,10 @@ final class StatementTable {
 
   /** The statement numbered for {@code id}, or -1. */
   int find(String id) {
-    byte[] key = id.getBytes(StandardCharsets.UTF_8);
+    return find(id.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private int find(byte[] key) {
     int mask = slots.length - 1;
     for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
       int s = slots[i];
@@ -56,14 +59,14 @@ final class StatementTable {
   }
 
   /**
-   * Records version {@code seq} (the next one: {@link #versionCount()} + 1) of statement {@code id}, stored at
-   * {@code offset} in {@code length} bytes, with this content hash.
+   * Records the next version (seq {@link #versionCount()} + 1) of statement {@code id}, stored at {@code offset}
+   * in {@code length} bytes, with this content hash.
    */
-  void add(String id, long seq, long offset, int length, String contentHash) {
-    if (seq != versions + 1L) throw new IllegalArgumentException("seq " + seq + " after " + versions);
-    if (seq > Integer.MAX_VALUE - 8) throw new IllegalStateException("more than 2^31 versions in one store");
-    int st = find(id);
-    if (st < 0) st = addStatement(id);
+  void add(String id, long offset, int length, String contentHash) {
+    if (versions == Integer.MAX_VALUE - 8) throw new IllegalStateException("more than 2^31 versions in one store");
+    byte[] key = id.getBytes(StandardCharsets.UTF_8);
+    int st = find(key);
+    if (st < 0) st = addStatement(key);
     if (versions == offsets.length) {
       int n = versions * 2;
       offsets = Arrays.copyOf(offsets, n);
@@ -106,8 +109,7 @@ final class StatementTable {
     return lengths[(int) (seq - 1)];
   }
 
-  private int addStatement(String id) {
-    byte[] key = id.getBytes(StandardCharsets.UTF_8);
+  private int addStatement(byte[] key) {
     if (statements == idStart.length) {
       int n = statements * 2;
       idStart = Arrays.copyOf(idStart, n);

@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>Near matches are found without comparing against every group: each group's signature is filed under
  * its {@value Fingerprints#BANDS} bands (locality-sensitive hashing), and only groups sharing a band are
  * compared. A pair at Jaccard 0.8 shares a band with probability 0.985; one at 0.3 with 0.06. Memory is
- * about 300 bytes per group founded by a body long enough for near matching. Thread-safe.
+ * about 400 bytes per group founded by a body long enough for near matching (its signature and 8 band
+ * entries), and an entry per distinct body. Thread-safe.
  */
 public final class DuplicateGroups {
   private final Map<Long, Long> groupOfExact = new HashMap<>();
