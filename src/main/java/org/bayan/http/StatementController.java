@@ -71,11 +71,20 @@ final class StatementController {
     String id = ctx.pathParam("id");
     StatementView view = view(ctx, id);
     StatementVersion v = view.version();
-    long size = log.log().size();
-    Long index = logIndex(v, size);
+    long logSize = log.log().size();
+    Long index = logIndex(v, logSize);
     if (index == null) {
       throw new NotFoundResponse("version " + v.version() + " of statement '" + ErrorMapping.sanitize(id)
           + "' is not in the transparency log yet; it is added within a second of being stored");
+    }
+    // A reader holding a checkpoint saved earlier needs the proof against that checkpoint's tree, not today's.
+    long size = Params.whole(ctx, "tree_size", logSize);
+    if (size < 1 || size > logSize) {
+      throw new InvalidParameterException("tree_size", "must be between 1 and the log's tree size " + logSize);
+    }
+    if (index >= size) {
+      throw new InvalidParameterException("tree_size", "version " + v.version() + " was logged at index " + index
+          + ", after the first " + size + " entries: use a checkpoint of size " + (index + 1) + " or more");
     }
     byte[] entry = log.log().entryBytes(index);
     ctx.json(new ProofJson(id, v.version(), index, size, LogController.b64(log.log().leafHash(index)),

@@ -76,15 +76,7 @@ public final class OfflineVerifier {
     }
     passed.add("leaf hash: SHA-256(0x00 || entry) = " + HexFormat.of().formatHex(leaf));
 
-    Checkpoint cp;
-    try {
-      String name = verifierKey.strip().split("\\+", 2)[0];
-      cp = new CheckpointVerifier(origin != null ? origin : name, verifierKey.strip()).verify(checkpointNote);
-    } catch (IllegalArgumentException e) {
-      throw new Failure("checkpoint signature", "unusable verifier key: " + e.getMessage());
-    } catch (InvalidCheckpointException e) {
-      throw new Failure("checkpoint signature", e.getMessage());
-    }
+    Checkpoint cp = checkpoint("checkpoint signature", checkpointNote, verifierKey, origin);
     passed.add("checkpoint signature: valid, by " + verifierKey.strip().split("\\+", 2)[0] + ", for tree size "
         + cp.size());
 
@@ -92,24 +84,92 @@ public final class OfflineVerifier {
     long size = number(p, "tree_size");
     if (size != cp.size()) {
       throw new Failure("inclusion", "the proof is for tree size " + size + " but the checkpoint is for size "
-          + cp.size() + "; fetch the proof for the checkpoint's size");
+          + cp.size() + "; fetch the proof for the checkpoint's size (/api/statements/{id}/proof?version=N&tree_size="
+          + cp.size() + ")");
     }
-    List<byte[]> path = new ArrayList<>();
-    JsonNode list = p.get("inclusion_proof");
-    if (list == null || !list.isArray()) throw new Failure("proof", "field 'inclusion_proof' must be an array");
-    for (JsonNode h : list) {
-      try {
-        path.add(Keys.decodeBase64(h.asText(), "inclusion proof hash"));
-      } catch (IllegalArgumentException e) {
-        throw new Failure("proof", e.getMessage());
-      }
-    }
+    List<byte[]> path = hashes(p, "inclusion_proof");
     if (!MerkleVerifier.verifyInclusion(index, size, leaf, path, cp.rootHash())) {
       throw new Failure("inclusion", "the proof does not lead from leaf " + index + " to the checkpoint's root"
           + " hash for tree size " + size);
     }
     passed.add("inclusion: leaf " + index + " is in the tree of size " + size + " whose root the checkpoint signs");
     return passed;
+  }
+
+  /**
+   * Checks that the log kept its history between two checkpoints: both notes are signed by the key, and the
+   * consistency proof ({@code /api/log/consistency?from=OLD&to=NEW}) shows the older tree is a prefix of the
+   * newer one. The roots come from the signed checkpoints, never from the proof's answer.
+   *
+   * @throws Failure at the first step that fails
+   */
+  public List<String> verifyConsistency(String oldNote, String newNote, byte[] proof, String verifierKey,
+      String origin) throws Failure {
+    List<String> passed = new ArrayList<>();
+    String name = verifierKey.strip().split("\\+", 2)[0];
+    Checkpoint older = checkpoint("old checkpoint", oldNote, verifierKey, origin);
+    passed.add("old checkpoint: valid signature by " + name + ", tree size " + older.size());
+    Checkpoint newer = checkpoint("new checkpoint", newNote, verifierKey, origin);
+    passed.add("new checkpoint: valid signature by " + name + ", tree size " + newer.size());
+    if (newer.size() < older.size()) {
+      throw new Failure("consistency", "the new checkpoint's tree (" + newer.size() + ") is smaller than the old one's ("
+          + older.size() + "): give the older checkpoint first");
+    }
+    JsonNode p = parse(proof, "proof");
+    long from = number(p, "from");
+    long to = number(p, "to");
+    if (from != older.size() || to != newer.size()) {
+      throw new Failure("proof", "the proof is from size " + from + " to " + to + ", the checkpoints are of sizes "
+          + older.size() + " and " + newer.size() + "; fetch /api/log/consistency?from=" + older.size() + "&to="
+          + newer.size());
+    }
+    if (older.size() == 0) {
+      passed.add("consistency: the old tree is empty, a prefix of every tree");
+      return passed;
+    }
+    List<byte[]> path = hashes(p, "proof");
+    if (!MerkleVerifier.verifyConsistency(older.size(), newer.size(), older.rootHash(), newer.rootHash(), path)) {
+      throw new Failure("consistency", "the proof does not show the tree of size " + older.size()
+          + " is a prefix of the tree of size " + newer.size() + ": the log rewrote its history, or the proof is"
+          + " not this log's");
+    }
+    passed.add("consistency: the first " + older.size() + " entries are unchanged in the tree of size " + newer.size());
+    return passed;
+  }
+
+  private static Checkpoint checkpoint(String step, String note, String verifierKey, String origin) throws Failure {
+    try {
+      String name = verifierKey.strip().split("\\+", 2)[0];
+      return new CheckpointVerifier(origin != null ? origin : name, verifierKey.strip()).verify(asSaved(note));
+    } catch (IllegalArgumentException e) {
+      throw new Failure(step, "unusable verifier key: " + e.getMessage());
+    } catch (InvalidCheckpointException e) {
+      throw new Failure(step, e.getMessage());
+    }
+  }
+
+  /**
+   * A note as a file or a shell hands it over: {@code jq -r}, {@code echo} and editors add a line end after the
+   * note's own last newline, which is not part of what was signed.
+   */
+  static String asSaved(String note) {
+    int end = note.length();
+    while (end >= 2 && note.charAt(end - 1) == '\n' && note.charAt(end - 2) == '\n') end--;
+    return note.substring(0, end);
+  }
+
+  private static List<byte[]> hashes(JsonNode p, String field) throws Failure {
+    JsonNode list = p.get(field);
+    if (list == null || !list.isArray()) throw new Failure("proof", "field '" + field + "' must be an array");
+    List<byte[]> out = new ArrayList<>();
+    for (JsonNode h : list) {
+      try {
+        out.add(Keys.decodeBase64(h.asText(), "proof hash"));
+      } catch (IllegalArgumentException e) {
+        throw new Failure("proof", e.getMessage());
+      }
+    }
+    return out;
   }
 
   // The release fields of a statement as the API serves it (agency as an object) or as released (a slug).
