@@ -24,7 +24,15 @@ public final class BayanCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /**
+   * Lucene reports at INFO, on stderr, that it uses the Vector API at every start; held here so the setting
+   * outlives garbage collection (loggers are weakly referenced).
+   */
+  private static final java.util.logging.Logger LUCENE_VECTORS =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   public static void main(String[] args) {
+    LUCENE_VECTORS.setLevel(java.util.logging.Level.WARNING);
     System.exit(commandLine().execute(args));
   }
 
@@ -39,9 +47,22 @@ public final class BayanCommand implements Runnable {
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = BayanCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"bayan " + (v == null ? "dev" : v)};
+    public String[] getVersion() throws java.io.IOException {
+      return new String[] {"bayan " + version()};
     }
+  }
+
+  /** The project's version, written into the build by Maven (version.properties) and the jar's manifest. */
+  static String version() throws java.io.IOException {
+    try (var in = BayanCommand.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        var p = new java.util.Properties();
+        p.load(in);
+        String v = p.getProperty("version");
+        if (v != null && !v.isBlank() && !v.startsWith("${")) return v;
+      }
+    }
+    String v = BayanCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "unknown (not built by Maven)" : v;
   }
 }
