@@ -71,10 +71,17 @@ final class StatementPage {
     // <bdi> keeps an Arabic title inside an English citation (and the reverse) in its own direction;
     // the copied text is the same without it.
     String hash = Html.esc(view.version().contentHash());
+    // The title's own quotation marks become the inner ones, so quotes never nest in the same marks.
+    String quoted = org.bayan.search.claims.Citations.quote(title, ui.arabic() ? "ar" : "en");
+    String inner = quoted.substring(1, quoted.length() - 1);
+    String source = r.sourceUrl() == null ? "" : ui.arabic()
+        ? "، المصدر: <bdi dir=\"ltr\">" + Html.esc(r.sourceUrl()) + "</bdi>"
+        : ". Source: <bdi dir=\"ltr\">" + Html.esc(r.sourceUrl()) + "</bdi>";
     String citation = ui.arabic()
-        ? bdi(agency) + "، «" + bdi(title) + "»، " + Html.esc(date) + ". <bdi dir=\"ltr\">" + Html.esc(permalink)
-            + "</bdi> (SHA-256: <bdi dir=\"ltr\">" + hash + "</bdi>)"
-        : bdi(agency) + ", “" + bdi(title) + ",” " + Html.esc(date) + ". " + Html.esc(permalink) + " (SHA-256: " + hash + ")";
+        ? bdi(agency) + "، «" + bdi(inner) + "»، " + Html.esc(date) + ". <bdi dir=\"ltr\">" + Html.esc(permalink)
+            + "</bdi> (SHA-256: <bdi dir=\"ltr\">" + hash + "</bdi>)" + source
+        : bdi(agency) + ", “" + bdi(inner) + ",” " + Html.esc(date) + ". " + Html.esc(permalink) + " (SHA-256: " + hash + ")"
+            + source;
     m.append("<section class=\"citation\" aria-labelledby=\"cite-h\"><h2 id=\"cite-h\">").append(Html.esc(ui.t("citation")))
         .append("</h2><blockquote id=\"citation-text\" dir=\"").append(ui.dir()).append("\">").append(citation).append("</blockquote>")
         .append("<button type=\"button\" class=\"copy\" data-copy=\"citation-text\" data-copied=\"")

@@ -1,7 +1,5 @@
 package org.bayan.search.claims;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,12 +134,12 @@ public final class ClaimService {
     Map<String, Float> f = forms.get(lang);
     String id = s.id();
     Agency agency = s.agency() == null ? null : agencies.apply(s.agency()).orElse(null);
-    String permalink = (origin == null ? "" : origin) + "/s/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    String permalink = org.bayan.search.Permalinks.of(origin, id);
     List<Evidence> ev = evidence.find(Fields.body(lang), published.body(id, s.version()).orElse(s.body()), f);
     String title = evidence.markAll(Fields.title(lang), s.title(), f);
     return new ClaimHit(id, AgencyRef.of(s.agency(), agency), title, s.publishedAt(), permalink, s.sourceUrl(),
         s.language(), s.type(), s.score(), s.version(), s.contentHash(), ev,
-        Citations.text(agency, s.agency(), s.title(), s.publishedAt(), permalink, s.contentHash(), lang),
+        Citations.text(agency, s.agency(), s.title(), s.publishedAt(), permalink, s.contentHash(), s.sourceUrl(), lang),
         Citations.jsonLd(agency, s.agency(), s.title(), s.publishedAt(), permalink, s.sourceUrl(), s.contentHash(),
             lang, s.type(), s.version()));
   }
