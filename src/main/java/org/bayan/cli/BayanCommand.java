@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Bayan (بيان): search engine for verified official statements.",
     subcommands = {
       ServeCommand.class, IndexCommand.class, ReindexCommand.class, DemoCommand.class, AgencyCommand.class,
-      KeysCommand.class, SignCommand.class, VerifyCommand.class, ClaimCommand.class, EvalCommand.class,
+      KeysCommand.class, SignCommand.class, VerifyCommand.class, SearchCommand.class, ClaimCommand.class, EvalCommand.class,
       ApiKeysCommand.class, FetchCommand.class, FetchPageCommand.class, BenchFreshnessCommand.class,
       RejectsCommand.class, SnapshotCommand.class, RestoreCommand.class,
       CommandLine.HelpCommand.class

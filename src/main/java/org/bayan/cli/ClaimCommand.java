@@ -13,12 +13,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "claim", mixinStandardHelpOptions = true,
     description = "Look up a claim: the statements that confirm or deny it, with their evidence sentences "
-        + "(matched words between [ and ]) and a citation. Reads the index of the data folder (or, with --engine "
-        + "opensearch, the cluster's); works while a server runs on the folder only if the server is stopped "
-        + "(the index and log are opened for writing).")
+        + "(matched words between [ and ]) and a citation with absolute permalinks. Reads the index of the data "
+        + "folder read-only (or, with --engine opensearch, the cluster's), so it works while a server runs on it.")
 final class ClaimCommand implements Callable<Integer> {
   @Mixin DataOptions data;
   @Mixin EngineOptions engineOptions;
+  @Mixin PublicUrlOptions publicUrl;
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The claim, as prose (words may be separate arguments).")
@@ -44,20 +44,26 @@ final class ClaimCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ClaimRequest req = ClaimRequest.parse(String.join(" ", words), lang, agencies, from, to, types, limit, null);
-    try (Engine engine = Engine.open(data.data(), data.analyzers(), true, engineOptions.backend(spec))) {
+    ClaimRequest req = ClaimRequest.parse(String.join(" ", words), lang, agencies, from, to, types, limit,
+        publicUrl.origin());
+    try (Engine engine = Engine.openForReading(data.data(), data.analyzers(), engineOptions.backend(spec))) {
       ClaimResponse r = engine.claims().search(req);
       System.out.printf("terms: %s%n%,d statements match; the best %d:%n", String.join(" ", r.terms()), r.total(),
           r.hits().size());
       int rank = 1;
       for (ClaimHit h : r.hits()) {
-        System.out.printf("%n%d. %s  [%s]  %s  %s%n", rank++, plain(h.title()), h.agency().id(), h.publishedAt(),
+        System.out.printf("%n%d. %s  [%s]  %s  %s%n", rank++, plain(h.title()), h.agency().id(), date(h.publishedAt()),
             h.type() == null ? "" : "type: " + h.type());
         for (Evidence e : h.evidence()) System.out.printf("   %d-%d: %s%n", e.start(), e.end(), plain(e.text()));
         System.out.println("   " + h.citation());
       }
     }
     return 0;
+  }
+
+  /** A publication date as the day it is (never a timestamp). */
+  static String date(String publishedAt) {
+    return org.bayan.search.claims.Citations.day(publishedAt);
   }
 
   /** The HTML fragments of an answer as terminal text: marks as brackets, entities decoded. */

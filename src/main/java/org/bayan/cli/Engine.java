@@ -135,6 +135,39 @@ public final class Engine implements AutoCloseable {
     return engine;
   }
 
+  /**
+   * Opens the data folder to read: the store, and the last commit of the embedded index, read-only, so a
+   * server may be running on the folder and writing both. Nothing is caught up or written; when the index
+   * lags the store (no server or indexer has run since releases were stored), a note on stderr says so. With
+   * OpenSearch the cluster's index is read as {@link #open} reads it.
+   */
+  public static Engine openForReading(Path data, Path analyzersDir, SearchBackend backend) throws IOException {
+    if (backend.kind() == SearchBackend.Kind.opensearch) return open(data, analyzersDir, true, backend);
+    DataLayout layout = new DataLayout(data);
+    if (!java.nio.file.Files.isDirectory(layout.indexDir())) {
+      throw new IOException("no index in " + layout.root() + ": index releases first (bin/bayan index FILES "
+          + "--data " + layout.root() + "), or point --data at a data folder");
+    }
+    AnalyzerRegistry analyzers = AnalyzerRegistry.load(analyzersDir);
+    AgencyRegistry agencies = new AgencyRegistry(layout.agenciesFile());
+    ReleaseStore store = ReleaseStore.open(layout.storeDir());
+    LuceneIndex index;
+    try {
+      index = LuceneIndex.openReadOnly(layout.indexDir(), analyzers);
+    } catch (org.apache.lucene.index.IndexNotFoundException e) {
+      store.close();
+      throw new IOException("no index in " + layout.indexDir() + ": index releases first (bin/bayan index)", e);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    if (index.committedOffset() < store.endOffset()) {
+      System.err.println("note: the index does not hold every stored release yet; a running server adds them "
+          + "within a second, otherwise run bin/bayan reindex or start the server");
+    }
+    return new Engine(layout, analyzers, agencies, store, index, null, null, backend);
+  }
+
   // The log's own lock decides which process keeps log and index (there is no index lock in the data folder).
   private static Engine openWithOpenSearch(DataLayout layout, AnalyzerRegistry analyzers, AgencyRegistry agencies,
       ReleaseStore store, boolean indexRequired, SearchBackend backend) throws IOException {
@@ -167,6 +200,7 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
+      if (derived == null && index != null) index.close(); // opened read-only
       if (derived != null) {
         try {
           sync.catchUpAndCommit();

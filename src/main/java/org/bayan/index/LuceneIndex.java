@@ -78,7 +78,16 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
     this.prepareAhead = 2 * cores;
     this.preparers = Executors.newFixedThreadPool(cores, Thread.ofPlatform().name("bayan-index-prepare-", 1)
         .daemon(true).factory());
-    this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
+    // Read-only: searchers over the last commit, with no writer and so no write lock; a running server may
+    // hold that lock and go on writing.
+    this.searchers = writer == null ? new SearcherManager(dir, searcherFactory())
+        : new SearcherManager(writer, true, false, searcherFactory());
+    this.appliedOffset = committedOffset();
+    loadDuplicateGroups();
+  }
+
+  private static SearcherFactory searcherFactory() {
+    return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
           org.apache.lucene.index.IndexReader previous) {
@@ -86,9 +95,32 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
         s.setSimilarity(SIMILARITY);
         return s;
       }
-    });
-    this.appliedOffset = committedOffset();
-    loadDuplicateGroups();
+    };
+  }
+
+  /**
+   * Opens the last commit of the index at {@code path} for searching only: takes no lock, so it works while
+   * another process (a server) writes the index, and sees what that process had committed when it opened.
+   * Throws {@code IndexNotFoundException} when there is no index there.
+   */
+  public static LuceneIndex openReadOnly(Path path, AnalyzerRegistry analyzers) throws IOException {
+    Analyzer analyzer = analyzer(analyzers);
+    Directory dir = FSDirectory.open(path);
+    try {
+      return new LuceneIndex(dir, null, analyzer);
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  public boolean readOnly() {
+    return writer == null;
+  }
+
+  private IndexWriter writer() {
+    if (writer == null) throw new IllegalStateException("this index was opened read-only");
+    return writer;
   }
 
   // The duplicate table is memory only: rebuilt from the doc values of the last commit, which is exactly
@@ -207,7 +239,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
 
   private void write(StatementDocuments.Prepared p) throws IOException {
     long group = duplicates.assign(p.fingerprint());
-    writer.updateDocument(new Term(Fields.ID, p.version().id()), StatementDocuments.toDocument(p, group));
+    writer().updateDocument(new Term(Fields.ID, p.version().id()), StatementDocuments.toDocument(p, group));
     flushAside();
   }
 
@@ -245,7 +277,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
    * Its user data holds {@link #STORE_OFFSET}, the store offset it covers.
    */
   public IndexCommit snapshot() throws IOException {
-    if (!(writer.getConfig().getIndexDeletionPolicy() instanceof SnapshotDeletionPolicy p)) {
+    if (!(writer().getConfig().getIndexDeletionPolicy() instanceof SnapshotDeletionPolicy p)) {
       throw new IllegalStateException("this index was not opened for snapshots");
     }
     return p.snapshot();
@@ -260,7 +292,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   @Override
   public synchronized void commit(long storeOffset) {
     try {
-      writer.setLiveCommitData(Map.of(STORE_OFFSET, Long.toString(storeOffset)).entrySet());
+      writer().setLiveCommitData(Map.of(STORE_OFFSET, Long.toString(storeOffset)).entrySet());
       writer.commit();
       appliedOffset = storeOffset;
     } catch (IOException e) {
@@ -271,13 +303,24 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   /** The store offset covered by the last commit (0 for a new index). */
   @Override
   public long committedOffset() {
-    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    Iterable<Map.Entry<String, String>> data = writer != null ? writer.getLiveCommitData() : readerCommitData();
     if (data != null) {
       for (Map.Entry<String, String> e : data) {
         if (e.getKey().equals(STORE_OFFSET)) return Long.parseLong(e.getValue());
       }
     }
     return 0;
+  }
+
+  private Iterable<Map.Entry<String, String>> readerCommitData() {
+    IndexSearcher s = acquire();
+    try {
+      return ((org.apache.lucene.index.DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData().entrySet();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      release(s);
+    }
   }
 
   /** The store offset applied in memory (maybe not yet committed). */
@@ -325,7 +368,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   @Override
   public void deleteAll() {
     try {
-      writer.deleteAll();
+      writer().deleteAll();
       duplicates.clear();
       appliedOffset = 0;
     } catch (IOException e) {
@@ -348,7 +391,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
     }
     try {
       searchers.close();
-      writer.rollback(); // uncommitted changes are replayed from the store next time
+      if (writer != null) writer.rollback(); // uncommitted changes are replayed from the store next time
     } finally {
       dir.close();
     }
