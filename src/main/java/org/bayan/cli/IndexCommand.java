@@ -91,7 +91,25 @@ final class IndexCommand implements Callable<Integer> {
       Indexer indexer = new Indexer(engine.store, engine.agencies, engine.sync,
           new RejectsReport(engine.layout.rejectsFile()), maxBodyChars, System.out, System.err,
           System.console() != null);
-      IndexSummary summary = indexer.run(paths);
+      // Ctrl-C (or a kill) stops the JVM mid-run: say what was stored by then, all of it durable, and that the
+      // same command picks up where it stopped (what is stored already counts as unchanged).
+      Thread report = new Thread(() -> {
+        System.out.println();
+        System.out.println("interrupted: " + indexer.summarySoFar() + " so far; everything counted is stored. "
+            + "Run the same command again to index the rest.");
+        System.out.flush();
+      }, "bayan-index-interrupted");
+      Runtime.getRuntime().addShutdownHook(report);
+      IndexSummary summary;
+      try {
+        summary = indexer.run(paths);
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(report);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running or will: it prints the summary
+        }
+      }
       System.out.println(summary);
       if (summary.rejected() > 0) System.out.println("rejections written to " + engine.layout.rejectsFile());
       return summary;

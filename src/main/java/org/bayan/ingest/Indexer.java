@@ -56,12 +56,23 @@ public final class Indexer {
     this.progress = new Progress(out, liveProgress);
   }
 
+  /** The counts of the run going on, as last stored: what an interrupted run reports. */
+  private volatile long[] stored = new long[4];
+
+  /** What the run in progress has stored so far (all of it durable), for a summary when it is interrupted. */
+  public IndexSummary summarySoFar() {
+    long[] c = stored;
+    return new IndexSummary(c[0], c[1], c[2], c[3], progress.seconds(), List.of(), sync == null);
+  }
+
   public IndexSummary run(List<Path> paths) throws IOException {
     List<Path> all = ReleaseFiles.expand(paths);
     registerAgenciesBeside(all);
     Run run = new Run();
+    for (Path f : all) run.totalBytes += Files.size(f);
     try {
       for (Path file : all) {
+        run.bytesBefore = run.bytesRead;
         files.read(file, new ReleaseFiles.Sink() {
           @Override
           public void record(RawRecord r) {
@@ -73,6 +84,7 @@ public final class Indexer {
             run.add(new Item(null, rejection));
           }
         });
+        run.bytesRead = run.bytesBefore + Files.size(file);
       }
       run.finish();
     } finally {
@@ -109,8 +121,13 @@ public final class Indexer {
     private final List<Release> batch = new ArrayList<>(BATCH);
     private final List<String> hashes = new ArrayList<>(BATCH);
     private long sinceCommit;
+    /** Size of every input file, and how much of it was read (files before the current one, and in it). */
+    long totalBytes;
+    long bytesBefore;
+    long bytesRead;
 
     void add(Item item) {
+      bytesRead = bytesBefore + files.consumed();
       chunk.add(item);
       if (chunk.size() >= BATCH) submit();
     }
@@ -153,7 +170,9 @@ public final class Indexer {
           hashes.add(a.contentHash());
           if (batch.size() >= BATCH) flush();
         }
-        if (a.location() != null) progress.update(counts[0] + counts[1] + counts[2], counts[3], a.location());
+        if (a.location() != null) {
+          progress.update(counts[0] + counts[1] + counts[2], counts[3], a.location(), bytesRead, totalBytes);
+        }
       }
     }
 
@@ -166,6 +185,7 @@ public final class Indexer {
         unreported.clear();
       }
       counts[3]++;
+      stored = counts.clone();
       progress.finish();
       err.println("rejected " + rejection);
     }
@@ -190,6 +210,7 @@ public final class Indexer {
       }
       batch.clear();
       hashes.clear();
+      stored = counts.clone();
       if (sync != null) sync.applyPending();
     }
 

@@ -52,10 +52,18 @@ public final class ReleaseFiles {
     return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz");
   }
 
+  /** Bytes of the file being read (as stored: compressed for .gz) read from disk so far, for progress. */
+  private long consumed;
+
+  public long consumed() {
+    return consumed;
+  }
+
   /** Delivers every line of {@code file} to {@code sink}. Blank lines are skipped. */
   public void read(Path file, Sink sink) throws IOException {
     String name = file.toString();
-    try (InputStream raw = Files.newInputStream(file)) {
+    consumed = 0;
+    try (InputStream raw = counting(Files.newInputStream(file))) {
       InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
       // Read in blocks and cut lines out of them: a byte at a time through a synchronized stream was a
       // quarter of the indexer's reading thread.
@@ -84,6 +92,24 @@ public final class ReleaseFiles {
             "the file ends abruptly (damaged or truncated gzip); lines before it were read: " + e.getMessage(), null));
       }
     }
+  }
+
+  private InputStream counting(InputStream in) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) consumed++;
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) consumed += n;
+        return n;
+      }
+    };
   }
 
   // Adds block[from, to) to the line unless that makes it longer than allowed; returns whether it is too long.

@@ -37,12 +37,14 @@ class VerifyCommandTest {
 
   record Run(int exit, String out) {}
 
+  private final picocli.CommandLine cli = BayanCommand.commandLine(); // options are reset at every parse
+
   private Run bayan(String... args) {
     PrintStream old = System.out;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
     try {
-      int exit = BayanCommand.commandLine().execute(args);
+      int exit = cli.execute(args);
       return new Run(exit, buf.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(old);
