@@ -165,6 +165,21 @@ class ReadmeTest {
     assertTrue(absent.isEmpty(), "\"How it is built\" leaves out the packages " + absent);
   }
 
+  @Test
+  void every_command_the_readme_shows_exists() {
+    Set<String> verbs = new java.util.HashSet<>(BayanCommand.commandLine().getSubcommands().keySet());
+    verbs.add("test");
+    List<String> unknown = new ArrayList<>();
+    for (Block b : blocks(readme, 0, readme.size())) {
+      if (!b.info().equals("sh")) continue;
+      for (String l : b.lines()) {
+        Matcher m = Pattern.compile("(?:^|\\s)(?:bin/)?bayan\\s+([a-z-]+)").matcher(l);
+        if (m.find() && !verbs.contains(m.group(1))) unknown.add(b.line() + ": " + l);
+      }
+    }
+    assertTrue(unknown.isEmpty(), "README.md shows commands that do not exist: " + unknown);
+  }
+
   /** The commands of the shell blocks before the Contents: what a reader runs first. */
   @Test
   void the_first_screen_commands_run_as_written_against_the_demo() throws Exception {
