@@ -83,6 +83,53 @@ class LauncherTest {
     assertTrue(r.err().contains("bayan index: a real error"), "other error lines must stay: " + r.err());
   }
 
+  /**
+   * The real script, JVM and code: a jar whose manifest names the test's class path stands in for the built
+   * one. A search from the user's folder, with a relative data folder, prints hits and not one other line.
+   */
+  @Test
+  void a_real_search_from_the_users_folder_prints_no_warning_line() throws Exception {
+    Path user = Files.createDirectories(tmp.resolve("user"));
+    org.bayan.testing.SearchCorpus.build(user.resolve("work"));
+    Path home = tmp.resolve("real");
+    Files.createDirectories(home.resolve("bin"));
+    Files.copy(Fixtures.project().resolve("bin/bayan"), home.resolve("bin/bayan"));
+    Files.setPosixFilePermissions(home.resolve("bin/bayan"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.createDirectories(home.resolve("src/main"));
+    Files.writeString(home.resolve("pom.xml"), "<project/>");
+    java.util.jar.Manifest mf = new java.util.jar.Manifest();
+    mf.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    mf.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "org.bayan.cli.BayanCommand");
+    StringBuilder cp = new StringBuilder();
+    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!e.isBlank()) cp.append(Path.of(e).toUri()).append(' ');
+    }
+    mf.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, cp.toString().strip());
+    Files.createDirectories(home.resolve("target"));
+    try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(home.resolve("target/bayan.jar")), mf)) {
+      // the manifest is all it holds
+    }
+    FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+    Files.setLastModifiedTime(home.resolve("pom.xml"), old);
+    Files.setLastModifiedTime(home.resolve("src/main"), old);
+
+    ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/bayan").toString(), "search", "الصحة", "--data",
+        "work/data", "--analyzers", Fixtures.analyzers().toString());
+    pb.directory(user.toFile());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().remove("BAYAN_JAVA_OPTS");
+    pb.environment().remove("JDK_JAVA_OPTIONS");
+    pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bin/bayan search did not finish");
+    Thread.sleep(200);
+    String out = Files.readString(tmp.resolve("out.txt"));
+    String err = Files.readString(tmp.resolve("err.txt"));
+    assertEquals(0, p.exitValue(), out + err);
+    assertTrue(out.contains("http://localhost:7070/s/spa-1"), out);
+    assertEquals("", err, "lines on stderr of a search that went well");
+  }
+
   @Test
   void version_is_the_projects() throws Exception {
     String pom = Files.readString(Fixtures.project().resolve("pom.xml"), StandardCharsets.UTF_8);
