@@ -142,7 +142,8 @@ final class ClaimPage {
 
   /** Words of the claim, each escaped in its own isolate so Arabic and Latin words keep their order. */
   private static String words(List<String> words) {
-    StringBuilder b = new StringBuilder("<span class=\"words\">");
+    // In the claim's own direction: an Arabic claim's words read right to left on the English page too.
+    StringBuilder b = new StringBuilder("<span class=\"words\" dir=\"auto\">");
     for (String w : words) b.append("<bdi>").append(Html.esc(w)).append("</bdi> ");
     return b.append("</span>").toString();
   }
