@@ -119,7 +119,7 @@ public final class ClaimService {
 
   /**
    * Below this coverage share (of the claim's idf-weighted words, {@link Coverage}) a hit is marked as a weak
-   * match. Chosen on ans-train and confirmed on ans-dev (docs/claims.md, "Weak matches").
+   * match. Chosen on ans-train and confirmed on ans-dev (docs/claims.md, "Coverage and weak matches").
    */
   public static final double WEAK_MATCH_BELOW = 0.4;
 
