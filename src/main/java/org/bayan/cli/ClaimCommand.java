@@ -2,9 +2,11 @@ package org.bayan.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bayan.search.DuplicateRef;
 import org.bayan.search.claims.ClaimHit;
 import org.bayan.search.claims.ClaimRequest;
 import org.bayan.search.claims.ClaimResponse;
+import org.bayan.search.claims.Coverage;
 import org.bayan.search.claims.Evidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,12 +50,19 @@ final class ClaimCommand implements Callable<Integer> {
         publicUrl.origin());
     try (Engine engine = Engine.openForReading(data.data(), data.analyzers(), engineOptions.backend(spec))) {
       ClaimResponse r = engine.claims().search(req);
-      System.out.printf("terms: %s%n%,d statements match; the best %d:%n", String.join(" ", r.terms()), r.total(),
-          r.hits().size());
+      System.out.printf("claim words: %s%n", String.join(" ", r.claimWords()));
+      if (!r.notInIndex().isEmpty()) {
+        System.out.printf("in no statement: %s (no hit can confirm or deny them)%n", String.join(" ", r.notInIndex()));
+      }
+      System.out.printf("%,d statements match; the best %d:%n", r.total(), r.hits().size());
       int rank = 1;
       for (ClaimHit h : r.hits()) {
         System.out.printf("%n%d. %s  [%s]  %s  %s%n", rank++, plain(h.title()), h.agency().id(), date(h.publishedAt()),
             h.type() == null ? "" : "type: " + h.type());
+        System.out.println("   " + coverage(h, r.weakMatchBelow()));
+        for (DuplicateRef d : h.alsoPublishedBy()) {
+          System.out.printf("   also published as %s [%s] %s%n", d.id(), d.agency().id(), date(d.publishedAt()));
+        }
         for (Evidence e : h.evidence()) System.out.printf("   %d-%d: %s%n", e.start(), e.end(), plain(e.text()));
         System.out.println("   " + h.citation());
       }
@@ -64,6 +73,19 @@ final class ClaimCommand implements Callable<Integer> {
   /** A publication date as the day it is (never a timestamp). */
   static String date(String publishedAt) {
     return org.bayan.search.claims.Citations.day(publishedAt);
+  }
+
+  /** How much of the claim a hit covers, its words as the claim writes them, and the weak-match warning. */
+  static String coverage(ClaimHit h, double weakBelow) {
+    Coverage c = h.coverage();
+    String line = String.format("covers %d%% of the claim", Math.round(c.share() * 100));
+    if (h.weakMatch()) {
+      line += String.format(" - WEAK MATCH (below %d%%): it shares little of the claim; check it speaks of it",
+          Math.round(weakBelow * 100));
+    }
+    if (!c.matched().isEmpty()) line += "; has: " + String.join(" ", c.matched());
+    if (!c.missing().isEmpty()) line += "; lacks: " + String.join(" ", c.missing());
+    return line;
   }
 
   /** The HTML fragments of an answer as terminal text: marks as brackets, entities decoded. */

@@ -118,6 +118,8 @@ public final class BayanServer implements AutoCloseable {
       config.routes.get(Access.METRICS_PATH, metrics::scrape);
       config.routes.get("/", pages::home);
       config.routes.post("/", pages::home);
+      config.routes.get("/claim", pages::claim);
+      config.routes.post("/claim", pages::claim);
       config.routes.get("/s/{id}", pages::statement);
       config.routes.get("/embed", pages::embed);
       config.routes.get("/embed.js", pages::asset);

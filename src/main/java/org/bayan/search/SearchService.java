@@ -243,6 +243,14 @@ public final class SearchService implements StatementSearch {
     return kept;
   }
 
+  /**
+   * The best hit of each duplicate group among {@code docs}, in their order, at most {@code n}: the collapse of a
+   * search page, for other rankings over the same index (claim lookup) to show duplicates as search does.
+   */
+  public static List<ScoreDoc> collapseDuplicates(IndexSearcher searcher, ScoreDoc[] docs, int n) throws IOException {
+    return collapse(searcher, docs, n, null);
+  }
+
   private List<DuplicateRef> members(IndexSearcher searcher, String group, String exceptId) throws IOException {
     if (group == null) return List.of();
     Term t = new Term(Fields.DUP_GROUP, group);

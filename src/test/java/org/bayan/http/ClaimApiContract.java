@@ -37,9 +37,14 @@ abstract class ClaimApiContract {
       + "أعلنت الشركة الوطنية لاستغلال وتوزيع المياه عن قطع الماء في عدد من الأحياء.\n"
       + "وأكدت الشركة أن مياه سد سيدي سالم صالحة للشرب ولا صحة لما يروج عن تلوثها.";
 
+  static final String RESIGN_ID = "ant-JA-localNews-4183-20170502";
+  static final String RESIGN_COPY_ID = "ant-JA-localNews-4597-20170502";
+  static final String RESIGN_BODY = "نفت وزارة الداخلية في بلاغ لها اليوم ما راج من أخبار حول استقالة وزير الداخلية "
+      + "الهادي مجدوب.";
+
   static void startWith(SearchBackend backend) throws Exception {
     Path in = tmp.resolve("in");
-    Fixtures.agencies(in, "bct", "culture", "finance", "equipment", "transport", "moh", "water");
+    Fixtures.agencies(in, "bct", "culture", "finance", "equipment", "transport", "moh", "water", "moi", "radio");
     Fixtures.lines(in.resolve("r.jsonl"), List.of(
         Fixtures.release("ant-JA-economy-229-20161116", "bct", "البنك المركزي ينفي تقارير حول تحرير الدينار التونسي",
             BANK_BODY, "2016-11-16"),
@@ -58,6 +63,9 @@ abstract class ClaimApiContract {
                 + "بحلول سنة ٢٠١٨.", "2017-01-25"),
         Fixtures.release("water-1", "water", "الشركة الوطنية لاستغلال وتوزيع المياه: مياه السد صالحة للشرب",
             WATER_BODY, "2019-07-02"),
+        // The same release published twice (a ministry's, then a radio's copy): a duplicate group.
+        Fixtures.release(RESIGN_ID, "moi", "لا صحة لخبر استقالة وزير الداخلية", RESIGN_BODY, "2017-05-02"),
+        Fixtures.release(RESIGN_COPY_ID, "radio", "لا صحة لخبر استقالة وزير الداخلية", RESIGN_BODY, "2017-05-02"),
         Fixtures.release("moh-1", "moh", "Ministry of Health statement",
             "The ministry of health announced a vaccination campaign for 2018. <b>Free</b> for children.", "2018-02-01")));
     Path data = tmp.resolve("data");
@@ -70,7 +78,7 @@ abstract class ClaimApiContract {
     server.close();
   }
 
-  private static Response post(String json) throws Exception {
+  static Response post(String json) throws Exception {
     return server.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/claims/lookup"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
@@ -221,5 +229,89 @@ abstract class ClaimApiContract {
     String shown = hit.get("title").asText() + hit.get("evidence").toString();
     assertFalse(shown.contains("<b>"), shown);
     assertTrue(hit.get("evidence").get(0).get("text").asText().contains("&lt;b&gt;"), shown);
+  }
+
+  static List<String> texts(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  static JsonNode hit(JsonNode answer, String id) {
+    for (JsonNode h : answer.get("hits")) if (h.get("id").asText().equals(id)) return h;
+    throw new AssertionError(id + " is not among the hits: " + answer);
+  }
+
+  /** What every answer holds whatever the claim: the invariants of coverage and weak matches. */
+  static void assertCoverageIsConsistent(JsonNode answer) {
+    double below = answer.get("weak_match_below").asDouble();
+    assertTrue(below > 0 && below < 1, answer.toString());
+    List<String> words = texts(answer.get("claim_words"));
+    List<String> unknown = texts(answer.get("not_in_index"));
+    assertTrue(words.containsAll(unknown), "the words in no statement are words of the claim: " + answer);
+    for (JsonNode h : answer.get("hits")) {
+      JsonNode c = h.get("coverage");
+      double share = c.get("share").asDouble();
+      assertTrue(share >= 0 && share <= 1, h.toString());
+      assertEquals(share < below, h.get("weak_match").asBoolean(), "weak exactly below the threshold: " + h);
+      List<String> matched = texts(c.get("matched"));
+      List<String> missing = texts(c.get("missing"));
+      assertTrue(missing.containsAll(unknown), "a word in no statement is missing from every hit: " + h);
+      assertTrue(java.util.Collections.disjoint(matched, missing), h.toString());
+      if (missing.isEmpty() && !matched.isEmpty()) assertEquals(1.0, share, h.toString());
+      if (matched.isEmpty()) assertEquals(0.0, share, h.toString());
+      // The claim's words are those of its own language: a hit in that language reports each of them.
+      String claimLang = words.isEmpty() ? "" : words.getFirst().codePoints()
+          .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC) ? "ar" : "en";
+      if (h.get("language").asText().equals(claimLang)) {
+        List<String> all = new java.util.ArrayList<>(matched);
+        all.addAll(missing);
+        assertEquals(new java.util.HashSet<>(words), new java.util.HashSet<>(all),
+            "each claim word is either matched or missing: " + h);
+      }
+    }
+  }
+
+  @Test
+  void each_hit_says_which_claim_words_it_holds_and_the_answer_names_those_no_statement_holds() throws Exception {
+    // No statement writes قرر (decided) or تجميد (freeze), in any form.
+    JsonNode j = post(Fixtures.json(Map.of("text", "البنك المركزي التونسي قرر تجميد الدينار"))).json();
+    assertEquals(List.of("البنك", "المركزي", "التونسي", "قرر", "تجميد", "الدينار"), texts(j.get("claim_words")), j.toString());
+    assertEquals(List.of("قرر", "تجميد"), texts(j.get("not_in_index")), j.toString());
+    JsonNode bank = hit(j, "ant-JA-economy-229-20161116");
+    assertEquals(List.of("البنك", "المركزي", "التونسي", "الدينار"), texts(bank.get("coverage").get("matched")));
+    assertEquals(List.of("قرر", "تجميد"), texts(bank.get("coverage").get("missing")));
+    assertFalse(bank.get("weak_match").asBoolean(), bank.toString());
+    // The finance minister's denial shares only التونسي and الدينار: a weak match.
+    JsonNode finance = hit(j, "ant-JA-economy-241-20170425");
+    assertEquals(List.of("التونسي", "الدينار"), texts(finance.get("coverage").get("matched")));
+    assertTrue(finance.get("weak_match").asBoolean(), finance.toString());
+    assertTrue(finance.get("coverage").get("share").asDouble() < bank.get("coverage").get("share").asDouble());
+    assertCoverageIsConsistent(j);
+  }
+
+  @Test
+  void coverage_holds_its_invariants_for_claims_made_of_any_words_of_the_statements() throws Exception {
+    // Claims drawn from the statements' own words, with words no statement holds mixed in.
+    List<String> pool = List.of(BANK_BODY, WATER_BODY, "وزيرة المالية تنفي ما صرحت به حول تراجع سعر الدينار",
+        "تسلمت وزارة النقل عددا من الحافلات المستوردة من فرنسا بسنة ٢٠١٨", "The ministry of health announced a campaign");
+    java.util.Random random = new java.util.Random(18);
+    for (int i = 0; i < 40; i++) {
+      String[] words = pool.get(random.nextInt(pool.size())).split("\\s+");
+      StringBuilder claim = new StringBuilder();
+      for (int w = 0; w < 2 + random.nextInt(6); w++) claim.append(words[random.nextInt(words.length)]).append(' ');
+      if (random.nextBoolean()) claim.append(random.nextBoolean() ? "زقظغثخ" : "qxzvjwk");
+      Response r = post(Fixtures.json(Map.of("text", claim.toString())));
+      assertEquals(200, r.status(), claim + " → " + r.body());
+      assertCoverageIsConsistent(r.json());
+      if (claim.toString().contains("زقظغثخ")) assertTrue(texts(r.json().get("not_in_index")).contains("زقظغثخ"), r.body());
+    }
+  }
+
+  @Test
+  void a_claim_with_no_content_word_covers_nothing_and_every_hit_is_weak() throws Exception {
+    JsonNode j = post(Fixtures.json(Map.of("text", "في من على"))).json();
+    assertEquals(List.of(), texts(j.get("claim_words")), j.toString());
+    for (JsonNode h : j.get("hits")) assertTrue(h.get("weak_match").asBoolean(), h.toString());
   }
 }

@@ -24,7 +24,8 @@ import org.bayan.search.StatementView;
 import org.bayan.statement.Agency;
 
 /**
- * The human side of Bayan: the search page ({@code /}), statement pages ({@code /s/{id}}), the framable search
+ * The human side of Bayan: the search page ({@code /}), the claim page ({@code /claim}), statement pages
+ * ({@code /s/{id}}), the framable search
  * box ({@code /embed}) and the files they use ({@code /static/*}, {@code /embed.js}). Pages are complete HTML
  * without JavaScript; {@code /static/app.js} only adds conveniences.
  */
@@ -36,6 +37,7 @@ public final class PageController {
   private final Assets assets = new Assets();
   private final SearchPage searchPage;
   private final StatementPage statementPage;
+  private final ClaimPage claimPage;
   private final Layout layout;
   private final WebSettings web;
 
@@ -50,9 +52,15 @@ public final class PageController {
     this.layout = new Layout(assets);
     this.searchPage = new SearchPage(layout);
     this.statementPage = new StatementPage(layout);
+    this.claimPage = new ClaimPage(layout);
   }
 
   public void home(Context ctx) {
+    // The claim page's older addresses: the form that posted to / and the ?mode=claim link.
+    if (ctx.method().name().equals("POST") || "claim".equals(ctx.queryParam("mode"))) {
+      claim(ctx);
+      return;
+    }
     Ui ui = ui(ctx);
     String claim = null;
     Map<String, List<String>> query = new LinkedHashMap<>(ctx.queryParamMap());
@@ -117,6 +125,37 @@ public final class PageController {
       o.put("content_hash", h.contentHash());
     }
     return out;
+  }
+
+  /**
+   * The claim page: {@code GET /claim?text=…} (a lookup anyone can link to) and the same parameters posted as a
+   * form. The claim is {@code text} ({@code claim} in the older form); filters and {@code ui} as on the search page.
+   */
+  public void claim(Context ctx) {
+    Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
+    if (ctx.method().name().equals("POST")) params.putAll(ctx.formParamMap());
+    String uiParam = ClaimPage.first(params, "ui");
+    Ui ui = Ui.choose(uiParam, ctx.header("Accept-Language"));
+    List<String> texts = params.containsKey("text") ? params.get("text") : params.get("claim");
+    String text = texts == null || texts.isEmpty() || texts.getFirst() == null ? null : texts.getFirst();
+    ClaimPage.Filters filters = ClaimPage.filters(params);
+    ClaimResponse response = null;
+    String error = null;
+    if (text != null && text.isBlank()) {
+      // An empty form sent: ask for the claim rather than list statements under a claim heading.
+      error = ui.t("claim_empty");
+      ctx.status(HttpStatus.BAD_REQUEST);
+    } else if (text != null) {
+      try {
+        response = claims.search(ClaimRequest.parse(text, filters.lang(), filters.agencies(), filters.from(),
+            filters.to(), filters.types(), null, origin(ctx)));
+      } catch (InvalidParameterException e) {
+        error = e.getMessage();
+        ctx.status(HttpStatus.BAD_REQUEST);
+      }
+    }
+    boolean uiExplicit = "ar".equals(uiParam) || "en".equals(uiParam);
+    html(ctx, claimPage.render(new ClaimPage.Model(ui, uiExplicit, text, filters, response, error)));
   }
 
   public void statement(Context ctx) {

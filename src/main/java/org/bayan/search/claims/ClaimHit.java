@@ -3,6 +3,7 @@ package org.bayan.search.claims;
 import java.util.List;
 import java.util.Map;
 import org.bayan.search.AgencyRef;
+import org.bayan.search.DuplicateRef;
 
 /**
  * A statement found for a claim, with its evidence and how to cite it.
@@ -14,11 +15,17 @@ import org.bayan.search.AgencyRef;
  * @param contentHash SHA-256 of the statement's canonical form, hex
  * @param evidence the 1-3 body sentences that best match the claim, best first (empty when only the title
  *     matched)
+ * @param coverage how much of the claim the statement covers: the claim's words it holds and those it does not
+ * @param weakMatch the coverage is below {@link ClaimService#WEAK_MATCH_BELOW}: the statement shares words with
+ *     the claim but most likely does not speak of it
+ * @param alsoPublishedBy the other statements of its duplicate group (the same text, published again), which
+ *     the lookup folds into this hit as {@code /api/search} does
  * @param citation a plain-text citation to paste: agency, title, date, permalink, SHA-256
  * @param jsonLd a schema.org description of the statement, usable as the {@code appearance} of a Claim or
  *     evidence in a ClaimReview
  */
 public record ClaimHit(
     String id, AgencyRef agency, String title, String publishedAt, String permalink, String sourceUrl,
-    String language, String type, float score, int version, String contentHash, List<Evidence> evidence,
-    String citation, Map<String, Object> jsonLd) {}
+    String language, String type, float score, Coverage coverage, boolean weakMatch, int version,
+    String contentHash, List<Evidence> evidence, List<DuplicateRef> alsoPublishedBy, String citation,
+    Map<String, Object> jsonLd) {}

@@ -23,6 +23,15 @@ public interface ClaimIndex {
      */
     Found search(Query query, int n, int countUpTo);
 
+    /**
+     * As {@link #search}, keeping only the best statement of each group of duplicates, as a page of
+     * {@code /api/search} does on the same engine (an engine whose search does not collapse returns
+     * {@link #search}'s answer).
+     */
+    default Found searchDistinct(Query query, int n, int countUpTo) {
+      return search(query, n, countUpTo);
+    }
+
     @Override
     void close();
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +43,21 @@ final class ClaimQueries {
   /** A salient term with every form it matches (the first is the term itself) and its weight. */
   record Salient(String language, String term, List<String> forms, float weight, int position, double salience) {}
 
-  /** The query with what it was built from, for evidence and explanation. */
-  record Built(Query query, List<Salient> terms) {
+  /**
+   * A word of the claim as coverage counts it: as the claim writes it, the forms that stand for it in a
+   * statement (its own first), its idf (a word no statement holds has the highest idf there is), whether any
+   * statement holds it, and where the claim has it first.
+   */
+  record Word(String surface, Set<String> forms, double idf, boolean held, int start) {}
+
+  /**
+   * The query with what it was built from, for evidence and explanation.
+   *
+   * @param words per language, the claim's words that chain finds, in claim order: its {@link ClaimTuning#maxTerms}
+   *     most salient, including words no statement holds (coverage counts against them)
+   * @param unknown the claim's words, as written, that no statement holds in any language, in claim order
+   */
+  record Built(Query query, List<Salient> terms, Map<String, List<Word>> words, List<String> unknown) {
     /** Every form of every term, per language, with the term's weight (for marking evidence). */
     Map<String, Map<String, Float>> formsByLanguage() {
       Map<String, Map<String, Float>> out = new LinkedHashMap<>();
@@ -108,7 +122,12 @@ final class ClaimQueries {
     }
     all.sort(Comparator.comparingDouble((Salient s) -> -s.salience()));
     List<Salient> kept = all.size() > tuning.maxTerms() ? all.subList(0, tuning.maxTerms()) : all;
-    if (kept.isEmpty()) return new Built(new MatchNoDocsQuery("nothing in the claim occurs in any statement"), List.of());
+    Map<String, List<Word>> words = new LinkedHashMap<>();
+    for (String lang : Fields.LANGUAGES) words.put(lang, words(lang, candidates.get(lang), df, docs));
+    List<String> unknown = unknown(dominant, words);
+    if (kept.isEmpty()) {
+      return new Built(new MatchNoDocsQuery("nothing in the claim occurs in any statement"), List.of(), words, unknown);
+    }
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     int clauses = 0;
     for (Salient s : kept) {
@@ -142,7 +161,7 @@ final class ClaimQueries {
         }
       }
     }
-    return new Built(q.build(), kept);
+    return new Built(q.build(), kept, words, unknown);
   }
 
   private FormsQuery synonyms(String field, Salient s) {
@@ -155,7 +174,8 @@ final class ClaimQueries {
 
   /** A language's analysis of the claim: each term's count, first position, forms, and whether it is a name. */
   private record Candidates(
-      Map<String, Integer> tf, Map<String, Integer> firstPos, Map<String, Set<String>> forms, Set<String> names) {}
+      Map<String, Integer> tf, Map<String, Integer> firstPos, Map<String, Set<String>> forms, Set<String> names,
+      Map<String, String> surface, Map<String, Integer> firstStart) {}
 
   private Candidates candidates(String lang, String claimText) {
     // Only the Arabic chain folds digits; a number in an English statement is in Western digits whatever
@@ -166,9 +186,14 @@ final class ClaimQueries {
     Map<String, Integer> firstPos = new LinkedHashMap<>();
     Map<String, Set<String>> forms = new LinkedHashMap<>();
     Set<String> names = new LinkedHashSet<>();
+    Map<String, String> surfaces = new LinkedHashMap<>();
+    Map<String, Integer> firstStart = new LinkedHashMap<>();
     for (Token t : tokens) {
       tf.merge(t.term(), 1, Integer::sum);
       firstPos.putIfAbsent(t.term(), t.position());
+      // As the user wrote it (digits unfolded): what coverage reports.
+      surfaces.putIfAbsent(t.term(), claimText.substring(t.start(), t.end()));
+      firstStart.putIfAbsent(t.term(), t.start());
       Set<String> f = forms.computeIfAbsent(t.term(), k -> new LinkedHashSet<>(List.of(k)));
       String surface = claim.substring(t.start(), t.end());
       if (lang.equals("ar")) {
@@ -180,7 +205,47 @@ final class ClaimQueries {
         names.add(t.term());
       }
     }
-    return new Candidates(tf, firstPos, forms, names);
+    return new Candidates(tf, firstPos, forms, names, surfaces, firstStart);
+  }
+
+  /**
+   * The claim's words in one language as coverage counts them: the {@link ClaimTuning#maxTerms} most salient
+   * (tf·idf), in claim order. Unlike the query's terms, words no statement holds stay: they are the part of
+   * the claim nothing in the index can confirm, and they weigh the most.
+   */
+  private List<Word> words(String lang, Candidates c, Map<Term, Integer> docFreqs, int docs) {
+    record Scored(Word word, double salience) {}
+    List<Scored> all = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : c.tf().entrySet()) {
+      String term = e.getKey();
+      int df = 0;
+      for (String f : c.forms().get(term)) {
+        df = Math.max(df, Math.max(docFreqs.getOrDefault(new Term(Fields.body(lang), f), 0),
+            docFreqs.getOrDefault(new Term(Fields.title(lang), f), 0)));
+      }
+      double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+      Word w = new Word(c.surface().get(term), Set.copyOf(c.forms().get(term)), idf, df > 0, c.firstStart().get(term));
+      all.add(new Scored(w, (1 + Math.log(e.getValue())) * idf));
+    }
+    all.sort(Comparator.comparingDouble((Scored s) -> -s.salience()));
+    return all.stream().limit(tuning.maxTerms()).map(Scored::word).sorted(Comparator.comparingInt(Word::start)).toList();
+  }
+
+  /**
+   * The dominant language's words that no statement holds, unless the other chain, reading the same place
+   * of the claim, finds a word some statement holds (a number only English statements write, say).
+   */
+  private static List<String> unknown(String dominant, Map<String, List<Word>> words) {
+    Set<Integer> heldElsewhere = new HashSet<>();
+    for (Map.Entry<String, List<Word>> e : words.entrySet()) {
+      if (e.getKey().equals(dominant)) continue;
+      for (Word w : e.getValue()) if (w.held()) heldElsewhere.add(w.start());
+    }
+    List<String> out = new ArrayList<>();
+    for (Word w : words.get(dominant)) {
+      if (!w.held() && !heldElsewhere.contains(w.start()) && !out.contains(w.surface())) out.add(w.surface());
+    }
+    return out;
   }
 
   /** The claim's terms in one language with their weights; terms no statement holds are left out. */

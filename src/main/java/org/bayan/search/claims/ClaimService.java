@@ -1,9 +1,11 @@
 package org.bayan.search.claims;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
@@ -13,6 +15,7 @@ import org.apache.lucene.search.Query;
 import org.bayan.index.Fields;
 import org.bayan.index.LuceneIndex;
 import org.bayan.search.AgencyRef;
+import org.bayan.search.DuplicateRef;
 import org.bayan.search.Filters;
 import org.bayan.search.KeywordQueries;
 import org.bayan.search.SearchService;
@@ -30,6 +33,7 @@ public final class ClaimService {
   private final EvidenceFinder evidence;
   private final KeywordQueries keyword;
   private final PublishedText published;
+  private final Function<String, List<DuplicateRef>> duplicates;
 
   /**
    * A statement's body as published (the store's text of that version), when the engine's stored body may
@@ -49,13 +53,14 @@ public final class ClaimService {
   }
 
   public ClaimService(LuceneIndex index, Function<String, Optional<Agency>> agencies, ClaimTuning tuning) {
-    this(new LuceneClaimIndex(index, tuning), index.analyzer(), agencies, tuning);
+    this(new LuceneClaimIndex(index, tuning), index.analyzer(), agencies, tuning, PublishedText.INDEXED,
+        new SearchService(index, agencies)::duplicatesOf);
   }
 
   /** Over the embedded index, with evidence offsets into the published text of each statement. */
   public ClaimService(LuceneIndex index, Function<String, Optional<Agency>> agencies, PublishedText published) {
     this(new LuceneClaimIndex(index, ClaimTuning.DEFAULT), index.analyzer(), agencies, ClaimTuning.DEFAULT,
-        published);
+        published, new SearchService(index, agencies)::duplicatesOf);
   }
 
   /**
@@ -71,6 +76,16 @@ public final class ClaimService {
   /** Over any engine, with evidence offsets into the published text of each statement. */
   public ClaimService(ClaimIndex index, Analyzer perFieldAnalyzer, Function<String, Optional<Agency>> agencies,
       ClaimTuning tuning, PublishedText published) {
+    this(index, perFieldAnalyzer, agencies, tuning, published, id -> List.of());
+  }
+
+  /**
+   * @param duplicates the other statements of a statement's duplicate group, listed beside a hit (as the
+   *     engine's search lists them)
+   */
+  private ClaimService(ClaimIndex index, Analyzer perFieldAnalyzer, Function<String, Optional<Agency>> agencies,
+      ClaimTuning tuning, PublishedText published, Function<String, List<DuplicateRef>> duplicates) {
+    this.duplicates = duplicates;
     this.published = published;
     this.index = index;
     this.agencies = agencies;
@@ -100,6 +115,12 @@ public final class ClaimService {
         .build();
   }
 
+  /**
+   * Below this coverage share (of the claim's idf-weighted words, {@link Coverage}) a hit is marked as a weak
+   * match. Chosen on ans-train and confirmed on ans-dev (docs/claims.md, "Coverage and weak matches").
+   */
+  public static final double WEAK_MATCH_BELOW = 0.4;
+
   /** The hits of {@link #search}, for callers that want only them. */
   public List<ClaimHit> lookup(ClaimRequest req) {
     return search(req).hits();
@@ -111,12 +132,15 @@ public final class ClaimService {
       ClaimQueries.Built built = queries.build(req.text(), view.statistics());
       Query query = Filters.apply(rankingQuery(req.text(), built), req.agencies(), req.language(), req.from(),
           req.to(), req.types());
-      ClaimIndex.Found found = view.search(query, req.limit(), SearchService.TOTAL_HITS_THRESHOLD);
-      Map<String, Map<String, Float>> forms = built.formsByLanguage();
+      ClaimIndex.Found found = view.searchDistinct(query, req.limit(), SearchService.TOTAL_HITS_THRESHOLD);
       List<ClaimHit> hits = new ArrayList<>(found.statements().size());
-      for (ClaimIndex.Statement s : found.statements()) hits.add(hit(s, forms, req.origin()));
+      Map<String, Map<String, Float>> forms = built.formsByLanguage();
+      for (ClaimIndex.Statement s : found.statements()) hits.add(hit(s, built, forms, req.origin()));
       List<String> terms = built.terms().stream().map(ClaimQueries.Salient::term).toList();
-      return new ClaimResponse(terms, found.total(), (System.nanoTime() - start) / 1_000_000, hits);
+      List<String> words = built.words().get(ClaimQueries.dominantLanguage(req.text())).stream()
+          .map(ClaimQueries.Word::surface).distinct().toList();
+      return new ClaimResponse(terms, words, built.unknown(), WEAK_MATCH_BELOW, found.total(),
+          (System.nanoTime() - start) / 1_000_000, hits);
     }
   }
 
@@ -129,18 +153,30 @@ public final class ClaimService {
     }
   }
 
-  private ClaimHit hit(ClaimIndex.Statement s, Map<String, Map<String, Float>> forms, String origin) {
+  private ClaimHit hit(ClaimIndex.Statement s, ClaimQueries.Built built, Map<String, Map<String, Float>> forms,
+      String origin) {
     String lang = Fields.indexLanguage(s.language());
     Map<String, Float> f = forms.get(lang);
     String id = s.id();
     Agency agency = s.agency() == null ? null : agencies.apply(s.agency()).orElse(null);
     String permalink = org.bayan.search.Permalinks.of(origin, id);
-    List<Evidence> ev = evidence.find(Fields.body(lang), published.body(id, s.version()).orElse(s.body()), f);
+    String body = published.body(id, s.version()).orElse(s.body());
+    List<Evidence> ev = evidence.find(Fields.body(lang), body, f);
     String title = evidence.markAll(Fields.title(lang), s.title(), f);
+    Coverage coverage = Coverage.of(built.words().get(lang), termsOf(lang, s.title(), body));
     return new ClaimHit(id, AgencyRef.of(s.agency(), agency), title, s.publishedAt(), permalink, s.sourceUrl(),
-        s.language(), s.type(), s.score(), s.version(), s.contentHash(), ev,
+        s.language(), s.type(), s.score(), coverage, coverage.share() < WEAK_MATCH_BELOW, s.version(),
+        s.contentHash(), ev, duplicates.apply(id),
         Citations.text(agency, s.agency(), s.title(), s.publishedAt(), permalink, s.contentHash(), s.sourceUrl(), lang),
         Citations.jsonLd(agency, s.agency(), s.title(), s.publishedAt(), permalink, s.sourceUrl(), s.contentHash(),
             lang, s.type(), s.version()));
+  }
+
+  /** Every term of a statement's title and body, as the index's chains analyze them. */
+  private Set<String> termsOf(String lang, String title, String body) {
+    Set<String> out = new HashSet<>();
+    if (title != null) for (ClaimQueries.Token t : queries.analyze(Fields.title(lang), title)) out.add(t.term());
+    if (body != null) for (ClaimQueries.Token t : queries.analyze(Fields.body(lang), body)) out.add(t.term());
+    return out;
   }
 }

@@ -15,9 +15,12 @@ import org.bayan.index.Fields;
 import org.bayan.index.LuceneIndex;
 import org.bayan.search.DocFrequencies;
 import org.bayan.search.GramsRescore;
+import org.bayan.search.SearchService;
 
 /** Claim lookup over the embedded index: statistics and search over one point-in-time reader. */
 final class LuceneClaimIndex implements ClaimIndex {
+  /** The widest window of hits collapsed to fill an answer (a group of wire copies rarely needs a second pass). */
+  private static final int MAX_WINDOW = 5_000;
   private final LuceneIndex index;
   private final BM25Similarity similarity; // null: the index's own
 
@@ -54,6 +57,27 @@ final class LuceneClaimIndex implements ClaimIndex {
           List<Statement> out = new ArrayList<>(top.scoreDocs.length);
           for (ScoreDoc sd : top.scoreDocs) out.add(statement(stored.document(sd.doc), sd.score));
           return new Found(top.totalHits.value(), out);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public Found searchDistinct(Query query, int n, int countUpTo) {
+        try {
+          // As a search page collapses: a window of hits, widened only when collapsing left too few.
+          int window = Math.max(n * 3, n + 50);
+          while (true) {
+            TopDocs top = GramsRescore.top(searcher, query, window, countUpTo);
+            List<ScoreDoc> kept = SearchService.collapseDuplicates(shared, top.scoreDocs, n);
+            if (kept.size() >= n || top.scoreDocs.length < window || window >= MAX_WINDOW) {
+              StoredFields stored = shared.storedFields();
+              List<Statement> out = new ArrayList<>(kept.size());
+              for (ScoreDoc sd : kept) out.add(statement(stored.document(sd.doc), sd.score));
+              return new Found(top.totalHits.value(), out);
+            }
+            window = Math.min(MAX_WINDOW, window * 4);
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
