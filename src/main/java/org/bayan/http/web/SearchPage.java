@@ -274,6 +274,13 @@ final class SearchPage {
     b.append("<a class=\"feed\" href=\"").append(Html.esc(atom)).append("\">")
         .append("<span class=\"feed-icon\" aria-hidden=\"true\"></span>").append(Html.esc(ui.t("atom"))).append("</a>");
     b.append("</div>");
+    String corrected = m.claim() == null && m.response() != null ? text(m.response(), "did_you_mean") : null;
+    if (corrected != null) {
+      // The corrected query keeps the filters: it is offered because it finds more under them.
+      b.append("<p class=\"did-you-mean\">").append(Html.esc(ui.t("did_you_mean"))).append(" <a href=\"")
+          .append(Html.esc(m.params().with("q", corrected).with("page", null).href("/"))).append("\"><bdi dir=\"auto\">")
+          .append(Html.esc(corrected)).append("</bdi></a>").append(Html.esc(ui.t("question_mark"))).append("</p>");
+    }
     if (m.claim() != null && m.error() == null) {
       b.append("<p class=\"notice\">").append(Html.esc(ui.t("claim_results"))).append("</p>");
     }

@@ -67,6 +67,8 @@ record Ui(String lang) {
       Map.entry("results_for", new String[] {"نتائج البحث عن", "Results for"}),
       Map.entry("no_results", new String[] {"لا توجد بيانات مطابقة. جرّب كلمات أخرى أو أزل بعض المرشّحات.",
           "No matching statements. Try other words or remove some filters."}),
+      Map.entry("did_you_mean", new String[] {"هل تقصد:", "Did you mean:"}),
+      Map.entry("question_mark", new String[] {"؟", "?"}),
       Map.entry("filters", new String[] {"تصفية النتائج", "Filter results"}),
       Map.entry("facet_agency", new String[] {"الجهة", "Agency"}),
       Map.entry("facet_language", new String[] {"اللغة", "Language"}),
