@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.bayan.testing.DemoData;
 import org.bayan.testing.Fixtures;
 import org.bayan.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Did you mean" on the demo set, as a reader meets it: the word offered is one the statements actually
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * shows it as a link in both interface languages.
  */
 class DidYouMeanTest {
-  @TempDir static Path tmp;
   static TestServer server;
   /** Every word as the demo statements write it (titles and bodies), with how often. */
   static Map<String, Integer> written = new HashMap<>();
@@ -44,7 +43,7 @@ class DidYouMeanTest {
   @BeforeAll
   static void start() throws Exception {
     Path demo = Fixtures.project().resolve("demo");
-    server = TestServer.start(Fixtures.indexed(tmp.resolve("data"), demo));
+    server = TestServer.start(DemoData.data());
     ObjectMapper json = new ObjectMapper();
     try (var in = new BufferedReader(new InputStreamReader(
         new GZIPInputStream(Files.newInputStream(demo.resolve("releases.jsonl.gz"))), StandardCharsets.UTF_8))) {

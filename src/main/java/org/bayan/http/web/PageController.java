@@ -66,11 +66,6 @@ public final class PageController {
     JsonNode response = null;
     String error = null;
     try {
-      Map<String, List<String>> searchParams = new LinkedHashMap<>();
-      for (String name : List.of("q", "agency", "lang", "type", "category", "status", "from", "to", "sort", "page")) {
-        List<String> values = params.all(name);
-        if (!values.isEmpty()) searchParams.put(name, values);
-      }
       if (claim != null && claim.isEmpty()) {
         // an empty form sent: ask for the claim rather than list every statement under a claim heading
         error = ui.t("claim_empty");
@@ -78,7 +73,7 @@ public final class PageController {
       } else if (claim != null) {
         response = claimResults(claim, params, origin(ctx));
       } else {
-        response = Json.mapper().valueToTree(search.search(SearchRequest.parse(searchParams)));
+        response = Json.mapper().valueToTree(search.search(SearchRequest.parse(params.request())));
       }
     } catch (InvalidParameterException e) {
       error = e.getMessage();

@@ -77,10 +77,36 @@ final class SearchPage {
           .append(" maxlength=\"1000\" placeholder=\"").append(Html.esc(ui.t("placeholder"))).append("\" value=\"")
           .append(Html.esc(q == null ? "" : q)).append("\">")
           .append("<button type=\"submit\">").append(Html.esc(ui.t("search_button"))).append("</button></div>")
-          .append(hidden).append("</form>");
+          .append(options(ui, p)).append(hidden).append("</form>");
     }
     return b.append("</section>").toString();
   }
+
+  /** Order and publication period: form controls sent with the query, named as the API names them. */
+  private static String options(Ui ui, SearchParams p) {
+    StringBuilder b = new StringBuilder("<div class=\"options\">");
+    String sort = p.first("sort");
+    b.append("<label class=\"option\"><span>").append(Html.esc(ui.t("sort"))).append("</span>")
+        .append("<select name=\"sort\" id=\"sort\">");
+    for (String[] o : new String[][] {{"", "sort_default"}, {"relevance", "sort_relevance"}, {"newest", "sort_newest"},
+        {"oldest", "sort_oldest"}}) {
+      boolean on = o[0].isEmpty() ? sort == null : o[0].equals(sort);
+      b.append("<option value=\"").append(o[0]).append("\"").append(on ? " selected" : "").append(">")
+          .append(Html.esc(ui.t(o[1]))).append("</option>");
+    }
+    b.append("</select></label>");
+    for (String k : DATE_CONTROLS) {
+      String v = p.first(k);
+      // A date input holds a bare date: a date-time given in the URL shows (and is sent back) as its day.
+      String day = v == null ? "" : v.strip().length() >= 10 ? v.strip().substring(0, 10) : v.strip();
+      b.append("<label class=\"option\"><span>").append(Html.esc(ui.t("date_" + k))).append("</span>")
+          .append("<input type=\"date\" name=\"").append(k).append("\" id=\"").append(k).append("\" value=\"")
+          .append(Html.esc(day)).append("\"></label>");
+    }
+    return b.append("</div>").toString();
+  }
+
+  private static final List<String> DATE_CONTROLS = List.of("from", "to");
 
   private static String modeLink(String href, String label, boolean current) {
     return "<a href=\"" + Html.esc(href) + "\"" + (current ? " aria-current=\"page\" class=\"on\"" : "") + ">"
@@ -91,7 +117,8 @@ final class SearchPage {
   private static String hidden(SearchParams p, boolean claimMode) {
     StringBuilder b = new StringBuilder();
     for (String k : SearchParams.SEARCH) {
-      if (k.equals("q")) continue;
+      // The query, the order and the dates have their own controls on the search form.
+      if (k.equals("q") || (!claimMode && (k.equals("sort") || DATE_CONTROLS.contains(k)))) continue;
       for (String v : p.all(k)) b.append(hiddenInput(k, v));
     }
     if (p.first("ui") != null) b.append(hiddenInput("ui", p.first("ui")));
