@@ -248,6 +248,8 @@ final class SearchPage {
     String label = switch (param) {
       case "agency" -> agencyName(ui, v.value(), agencies.get(v.value()));
       case "lang" -> v.value().equals("ar") ? ui.t("lang_ar") : v.value().equals("en") ? ui.t("lang_en") : v.value();
+      case "type" -> typeLabel(ui, v.value());
+      case "status" -> statusLabel(ui, v.value());
       default -> v.value();
     };
     StringBuilder b = new StringBuilder("<li><a class=\"facet-link").append(on ? " on" : "").append("\" href=\"")
@@ -368,7 +370,13 @@ final class SearchPage {
     return text(status, "state", "status", "label", "value");
   }
 
-  private static String statusLabel(Ui ui, String st) {
+  /** A statement type in the interface language; a type Bayan has no name for shows as it is. */
+  static String typeLabel(Ui ui, String type) {
+    String key = "type_" + type.toLowerCase(Locale.ROOT);
+    return hasLabel(key) ? ui.t(key) : type;
+  }
+
+  static String statusLabel(Ui ui, String st) {
     String k = st.toLowerCase(Locale.ROOT);
     if (!ui.arabic()) return st.substring(0, 1).toUpperCase(Locale.ROOT) + st.substring(1).replace('_', ' ');
     return switch (k) {
@@ -420,12 +428,12 @@ final class SearchPage {
     String script = "<script src=\"" + o + "/embed.js\" async></script>\n<bayan-search lang=\"" + ui.lang()
         + "\" placeholder=\"" + (ui.arabic() ? "ابحث في البيانات الرسمية" : "Search official statements")
         + "\"></bayan-search>";
-    String iframe = "<iframe src=\"" + o + "/embed?lang=" + ui.lang() + "\" title=\""
+    String iframe = "<iframe src=\"" + o + "/embed?ui=" + ui.lang() + "\" title=\""
         + (ui.arabic() ? "بحث بيان" : "Bayan search") + "\" width=\"100%\" height=\"420\" style=\"border:0\"></iframe>";
     return "<section class=\"embed-help\" aria-labelledby=\"embed-h\"><h2 id=\"embed-h\">" + Html.esc(ui.t("embed_title"))
         + "</h2><p>" + Html.esc(ui.t("embed_script")) + "</p><pre dir=\"ltr\"><code>" + Html.esc(script)
         + "</code></pre><p>" + Html.esc(ui.t("embed_iframe")) + "</p><pre dir=\"ltr\"><code>" + Html.esc(iframe)
-        + "</code></pre><p class=\"small\">" + Html.esc(ui.t("embed_more")) + " <a href=\"/embed?lang=" + ui.lang()
+        + "</code></pre><p class=\"small\">" + Html.esc(ui.t("embed_more")) + " <a href=\"/embed?ui=" + ui.lang()
         + "\">/embed</a></p></section>";
   }
 }

@@ -56,8 +56,9 @@ final class StatementPage {
     fact(m, ui.t("version"), SearchPage.number(ui, version) + " " + Html.esc(ui.t("of")) + " " + SearchPage.number(ui, view.versionCount()));
     fact(m, ui.t("content_hash"), "<code class=\"hash\" dir=\"ltr\">" + Html.esc(view.version().contentHash()) + "</code>");
     if (r.sourceUrl() != null) {
-      fact(m, ui.t("source"), "<a href=\"" + Html.esc(r.sourceUrl()) + "\" rel=\"noopener noreferrer\" dir=\"ltr\">"
-          + Html.esc(r.sourceUrl()) + "</a>");
+      // Shown decoded (an Arabic path is 12 lines of %D8%.. on a phone) and free to wrap; the href stays exact.
+      fact(m, ui.t("source"), "<a class=\"source-url\" href=\"" + Html.esc(r.sourceUrl())
+          + "\" rel=\"noopener noreferrer\" dir=\"ltr\">" + Html.esc(DisplayUrl.of(r.sourceUrl())) + "</a>");
     }
     m.append("</dl><ul class=\"verify-links\">");
     m.append(link("/api/statements/" + SearchParams.enc(id) + "?version=" + version, ui.t("json")));
@@ -71,10 +72,13 @@ final class StatementPage {
     // <bdi> keeps an Arabic title inside an English citation (and the reverse) in its own direction;
     // the copied text is the same without it.
     String hash = Html.esc(view.version().contentHash());
+    // The permalink and the hash are isolated left to right whole ("SHA-256: " with its hash), so neither the
+    // bidi algorithm nor the Arabic around them reorders their parts.
+    String link = "<bdi dir=\"ltr\" class=\"cite-url\">" + Html.esc(permalink) + "</bdi>";
+    String sha = "(<bdi dir=\"ltr\" class=\"cite-hash\">SHA-256: " + hash + "</bdi>)";
     String citation = ui.arabic()
-        ? bdi(agency) + "، «" + bdi(title) + "»، " + Html.esc(date) + ". <bdi dir=\"ltr\">" + Html.esc(permalink)
-            + "</bdi> (SHA-256: <bdi dir=\"ltr\">" + hash + "</bdi>)"
-        : bdi(agency) + ", “" + bdi(title) + ",” " + Html.esc(date) + ". " + Html.esc(permalink) + " (SHA-256: " + hash + ")";
+        ? bdi(agency) + "، «" + bdi(title) + "»، " + Html.esc(date) + ". " + link + " " + sha
+        : bdi(agency) + ", “" + bdi(title) + ",” " + Html.esc(date) + ". " + link + " " + sha;
     m.append("<section class=\"citation\" aria-labelledby=\"cite-h\"><h2 id=\"cite-h\">").append(Html.esc(ui.t("citation")))
         .append("</h2><blockquote id=\"citation-text\" dir=\"").append(ui.dir()).append("\">").append(citation).append("</blockquote>")
         .append("<button type=\"button\" class=\"copy\" data-copy=\"citation-text\" data-copied=\"")
