@@ -70,7 +70,7 @@ record Ui(String lang) {
       Map.entry("did_you_mean", new String[] {"هل تقصد:", "Did you mean:"}),
       Map.entry("question_mark", new String[] {"؟", "?"}),
       Map.entry("sort", new String[] {"الترتيب", "Order"}),
-      Map.entry("sort_default", new String[] {"تلقائي (الأنسب ثم الأحدث)", "Automatic (best match, else newest)"}),
+      Map.entry("sort_default", new String[] {"تلقائي", "Default"}),
       Map.entry("sort_relevance", new String[] {"الأنسب أولًا", "Best match first"}),
       Map.entry("sort_newest", new String[] {"الأحدث أولًا", "Newest first"}),
       Map.entry("sort_oldest", new String[] {"الأقدم أولًا", "Oldest first"}),
