@@ -75,7 +75,7 @@ final class StatementPage {
     // The permalink and the hash are isolated left to right whole ("SHA-256: " with its hash), so neither the
     // bidi algorithm nor the Arabic around them reorders their parts.
     String link = "<bdi dir=\"ltr\" class=\"cite-url\">" + Html.esc(permalink) + "</bdi>";
-    String sha = "(<bdi dir=\"ltr\" class=\"cite-hash\">SHA-256: " + hash + "</bdi>)";
+    String sha = "<bdi dir=\"ltr\" class=\"cite-hash\">(SHA-256: " + hash + ")</bdi>";
     String citation = ui.arabic()
         ? bdi(agency) + "، «" + bdi(title) + "»، " + Html.esc(date) + ". " + link + " " + sha
         : bdi(agency) + ", “" + bdi(title) + ",” " + Html.esc(date) + ". " + link + " " + sha;

@@ -146,7 +146,7 @@ class ReaderPagesTest {
       String citation = c.group(1);
       assertTrue(Pattern.compile("<bdi dir=\"ltr\"[^>]*>https?://[^<]+/s/moh-url\\?version=1</bdi>").matcher(citation).find(),
           ui + ": permalink not isolated: " + citation);
-      assertTrue(Pattern.compile("<bdi dir=\"ltr\"[^>]*>SHA-256: [0-9a-f]{64}</bdi>").matcher(citation).find(),
+      assertTrue(Pattern.compile("<bdi dir=\"ltr\"[^>]*>\\(SHA-256: [0-9a-f]{64}\\)</bdi>").matcher(citation).find(),
           ui + ": hash not isolated: " + citation);
     }
   }
