@@ -125,6 +125,17 @@
     box.addEventListener('blur', function () { setTimeout(close, 150); });
   }
 
+  // Order and dates left empty are not sent, so the address stays the search's own (/?q=… not &sort=&from=&to=).
+  var searchForm = document.querySelector('form.search-form');
+  if (searchForm) {
+    searchForm.addEventListener('submit', function () {
+      searchForm.querySelectorAll('.options select, .options input').forEach(function (el) { if (!el.value) el.disabled = true; });
+    });
+    window.addEventListener('pageshow', function () {
+      searchForm.querySelectorAll('.options select, .options input').forEach(function (el) { el.disabled = false; });
+    });
+  }
+
   // "/" focuses the search box, as on most search sites.
   var q = document.getElementById('q');
   if (q) {

@@ -150,6 +150,7 @@ class ReaderBrowserTest {
     new Select(d.findElement(By.id("sort"))).selectByValue("oldest");
     d.findElement(By.cssSelector(".search-form button[type=submit]")).click();
     waiting().until(x -> x.getCurrentUrl().contains("sort=oldest"));
+    assertFalse(d.getCurrentUrl().contains("from=") || d.getCurrentUrl().contains("to="), "empty dates are not sent: " + d.getCurrentUrl());
     List<String> oldest = dates();
     assertTrue(oldest.size() >= 3, oldest.toString());
     assertEquals(oldest.stream().sorted().toList(), oldest, "oldest first");
