@@ -42,10 +42,18 @@ class PageApiParityTest {
   }
 
   static List<String> pageHits(String query) throws Exception {
+    return hits(page(query));
+  }
+
+  static String page(String query) throws Exception {
     TestServer.Response r = server.get("/" + (query.isEmpty() ? "" : "?" + query));
     assertEquals(200, r.status(), query + ": " + r.body());
+    return r.body();
+  }
+
+  static List<String> hits(String page) {
     List<String> ids = new ArrayList<>();
-    Matcher m = HIT.matcher(r.body());
+    Matcher m = HIT.matcher(page);
     while (m.find()) ids.add(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));
     return ids;
   }
@@ -69,9 +77,11 @@ class PageApiParityTest {
     return String.join("&", kept);
   }
 
-  static void assertSameHits(String query) throws Exception {
-    List<String> api = apiHits(query);
-    assertEquals(api, pageHits(query), "page and API differ for " + query);
+  /** Returns the page. */
+  static String assertSameHits(String query) throws Exception {
+    String page = page(query);
+    assertEquals(apiHits(query), hits(page), "page and API differ for " + query);
+    return page;
   }
 
   @Test
@@ -79,19 +89,17 @@ class PageApiParityTest {
     int checked = 0;
     Set<String> params = new LinkedHashSet<>();
     for (String q : List.of("", "q=" + TestServer.enc("وزارة"), "q=" + TestServer.enc("الحكومة"), "q=minister")) {
-      assertSameHits(q);
-      String page = server.get("/" + (q.isEmpty() ? "" : "?" + q)).body();
+      String page = assertSameHits(q);
       Matcher facet = FACET_LINK.matcher(page);
       List<String> links = new ArrayList<>();
       while (facet.find()) links.add(facet.group(1));
       assertTrue(links.size() >= 5, "facets on the page for " + q);
       for (String link : links) {
         String query = searchPart(link);
-        assertSameHits(query);
+        String shown = assertSameHits(query);
         // The facet the link turned on (the last parameter: the pages started without filters) shows as on.
         String value = query.substring(query.lastIndexOf('&') + 1);
         params.add(value.split("=")[0]);
-        String shown = server.get("/?" + query).body();
         String name = value.split("=")[0], v = URLDecoder.decode(value.split("=")[1], StandardCharsets.UTF_8);
         assertTrue(shown.contains("data-facet=\"" + name + "\"") && Pattern.compile(
             "<a class=\"facet-link on\" href=\"[^\"]*\" data-value=\"" + Pattern.quote(v) + "\" aria-current=\"true\"")
