@@ -37,6 +37,36 @@ final class DisplayUrl {
     return out;
   }
 
+  /**
+   * {@link #of} as HTML for a left-to-right link: each piece between the URL's delimiters ({@code / . ? & = #})
+   * that holds right-to-left letters is isolated, so the pieces stay in the URL's order and each Arabic piece
+   * reads right to left within its place (the bidi algorithm would otherwise run neighbouring Arabic segments
+   * together and show them in reverse). The text content is the plain display URL.
+   */
+  static String html(String url) {
+    String shown = of(url);
+    if (shown == null) return null;
+    StringBuilder out = new StringBuilder();
+    Matcher piece = PIECE.matcher(shown);
+    int at = 0;
+    while (piece.find()) {
+      out.append(Html.esc(shown.substring(at, piece.start())));
+      String p = piece.group();
+      out.append(rightToLeft(p) ? "<bdi>" + Html.esc(p) + "</bdi>" : Html.esc(p));
+      at = piece.end();
+    }
+    return out.append(Html.esc(shown.substring(at))).toString();
+  }
+
+  private static final Pattern PIECE = Pattern.compile("[^/.?&=#]+");
+
+  private static boolean rightToLeft(String s) {
+    return s.codePoints().anyMatch(c -> {
+      byte d = Character.getDirectionality(c);
+      return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+    });
+  }
+
   private static String decodeNonAscii(String s) {
     StringBuilder out = new StringBuilder(s.length());
     int i = 0;

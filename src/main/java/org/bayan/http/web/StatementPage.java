@@ -58,7 +58,7 @@ final class StatementPage {
     if (r.sourceUrl() != null) {
       // Shown decoded (an Arabic path is 12 lines of %D8%.. on a phone) and free to wrap; the href stays exact.
       fact(m, ui.t("source"), "<a class=\"source-url\" href=\"" + Html.esc(r.sourceUrl())
-          + "\" rel=\"noopener noreferrer\" dir=\"ltr\">" + Html.esc(DisplayUrl.of(r.sourceUrl())) + "</a>");
+          + "\" rel=\"noopener noreferrer\" dir=\"ltr\">" + DisplayUrl.html(r.sourceUrl()) + "</a>");
     }
     m.append("</dl><ul class=\"verify-links\">");
     m.append(link("/api/statements/" + SearchParams.enc(id) + "?version=" + version, ui.t("json")));

@@ -122,8 +122,19 @@ class ReaderPagesTest {
     String page = get("/s/moh-url").body();
     String exact = ENCODED_SOURCE.replace("&", "&amp;");
     assertTrue(page.contains("href=\"" + exact + "\""), "href stays exact");
-    assertTrue(page.contains(">https://مثال.example/الأخبار/بيان-وزارة-الصحة?x=a%20b</a>"), page);
+    Matcher shown = Pattern.compile("class=\"source-url\"[^>]*>(.*?)</a>").matcher(page);
+    assertTrue(shown.find(), page);
+    assertEquals("https://مثال.example/الأخبار/بيان-وزارة-الصحة?x=a%20b", shown.group(1).replaceAll("<[^>]+>", ""));
+    assertTrue(shown.group(1).contains("/<bdi>الأخبار</bdi>/<bdi>بيان-وزارة-الصحة</bdi>?"),
+        "each Arabic piece isolated in its place: " + shown.group(1));
     assertFalse(page.contains(">" + exact + "<"), "not shown percent-encoded");
+  }
+
+  @Test
+  void display_url_html_escapes_every_piece() {
+    String html = DisplayUrl.html("https://example.gov/%D8%A8%3Cx%3E?a=<b>&c=\"d\"");
+    assertFalse(html.contains("<b>") || html.contains("\"d"), html);
+    assertTrue(html.contains("&lt;b&gt;"), html);
   }
 
   @Test
