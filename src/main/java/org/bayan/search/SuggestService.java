@@ -52,9 +52,12 @@ public final class SuggestService implements Suggester {
   public interface Titles {
     List<Title> find(Query query, int n);
 
-    /** How many statements an agency has, so that the busiest agencies are offered first; 0 if unknown. */
-    default long statements(String agencyId) {
-      return 0;
+    /**
+     * How many statements each agency has, so that the busiest agencies are offered first (an agency left
+     * out counts as 0).
+     */
+    default Map<String, Long> statements(List<String> agencyIds) {
+      return Map.of();
     }
   }
 
@@ -74,10 +77,12 @@ public final class SuggestService implements Suggester {
       }
 
       @Override
-      public long statements(String agencyId) {
+      public Map<String, Long> statements(List<String> agencyIds) {
         IndexSearcher searcher = index.acquire();
         try {
-          return searcher.count(new TermQuery(new Term(Fields.AGENCY, agencyId)));
+          Map<String, Long> out = new HashMap<>();
+          for (String id : agencyIds) out.put(id, (long) searcher.count(new TermQuery(new Term(Fields.AGENCY, id))));
+          return out;
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         } finally {
@@ -119,19 +124,20 @@ public final class SuggestService implements Suggester {
   /** Matching agencies, those with the most statements first (the registry's order among equals). */
   private List<Suggestion> agencyMatches(String text, boolean completing, int size) {
     List<Suggestion> out = new ArrayList<>();
-    Map<String, Long> statements = new HashMap<>();
     for (Agency a : agencies.get()) {
       for (String[] name : List.of(new String[] {a.nameAr(), "ar"}, new String[] {a.nameEn(), "en"})) {
         if (name[0] == null || name[0].isBlank()) continue;
         String field = Fields.exact(Fields.title(name[1]));
         if (matches(tokens(field, name[0]), tokens(field, text), completing)) {
           out.add(new Suggestion(name[0], "agency", a.id(), name[1]));
-          statements.put(a.id(), titles.statements(a.id()));
           break;
         }
       }
     }
-    out.sort(Comparator.comparingLong((Suggestion sg) -> -statements.get(sg.id())));
+    if (out.size() > 1) {
+      Map<String, Long> statements = titles.statements(out.stream().map(Suggestion::id).toList());
+      out.sort(Comparator.comparingLong((Suggestion sg) -> -statements.getOrDefault(sg.id(), 0L)));
+    }
     return out.size() > size ? List.copyOf(out.subList(0, size)) : out;
   }
 

@@ -131,6 +131,15 @@ class ReaderPagesTest {
   }
 
   @Test
+  void agencies_are_suggested_busiest_first() throws Exception {
+    JsonNode s = server.get("/api/suggest?q=" + TestServer.enc("وزارة")).json().path("suggestions");
+    List<String> agencies = new java.util.ArrayList<>();
+    s.forEach(x -> { if (x.path("kind").asText().equals("agency")) agencies.add(x.path("id").asText()); });
+    // The registry lists moi, moh, mof; the fixture gives moh 5 statements, moi 2, mof 1.
+    assertEquals(List.of("moh", "moi", "mof"), agencies, s.toString());
+  }
+
+  @Test
   void display_url_html_escapes_every_piece() {
     String html = DisplayUrl.html("https://example.gov/%D8%A8%3Cx%3E?a=<b>&c=\"d\"");
     assertFalse(html.contains("<b>") || html.contains("\"d"), html);
