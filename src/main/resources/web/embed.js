@@ -7,9 +7,10 @@
   var T = {
     ar: { label: 'ابحث في البيانات الرسمية', results: 'نتائج البحث', all: 'كل النتائج', none: 'لا توجد نتائج',
       n: function (k) { return k === 1 ? 'نتيجة واحدة' : k + ' نتيجة'; }, err: 'تعذّر البحث', close: 'إغلاق',
-      st: { verified: 'موثّق', signed: 'موقّع', unverified: 'غير موثّق', invalid: 'توقيع غير صالح' } },
+      st: { verified: 'موثّق', signed: 'موقّع', unverified: 'غير موثّق', unsigned: 'غير موثّق', invalid: 'توقيع غير صالح' } },
     en: { label: 'Search official statements', results: 'Search results', all: 'All results', none: 'No results',
-      n: function (k) { return k === 1 ? '1 result' : k + ' results'; }, err: 'Search failed', close: 'Close', st: {} }
+      n: function (k) { return k === 1 ? '1 result' : k + ' results'; }, err: 'Search failed', close: 'Close',
+      st: { verified: 'Verified', signed: 'Signed', unverified: 'Unverified', unsigned: 'Unsigned', invalid: 'Invalid signature' } }
   };
   var CSS = ':host{--bayan-font:"Noto Naskh Arabic","Geeza Pro",Tahoma,system-ui,sans-serif;display:block;position:relative;' +
     'font-family:var(--bayan-font);color:var(--bayan-fg,#1b1f23);font-size:var(--bayan-font-size,16px);line-height:1.5}' +
@@ -112,10 +113,11 @@
     }
 
     connectedCallback() { this._labels(); }
-    static get observedAttributes() { return ['lang', 'placeholder']; }
+    static get observedAttributes() { return ['ui', 'lang', 'placeholder']; }
     attributeChangedCallback() { this._labels(); }
 
-    _lang() { return (this.getAttribute('lang') || 'ar').slice(0, 2).toLowerCase() === 'en' ? 'en' : 'ar'; }
+    // Interface language: `ui`, else the element's own `lang`; `statement-lang` filters statements instead.
+    _lang() { return (this.getAttribute('ui') || this.getAttribute('lang') || 'ar').slice(0, 2).toLowerCase() === 'en' ? 'en' : 'ar'; }
     _t() { return T[this._lang()]; }
     _endpoint() { return (this.getAttribute('endpoint') || ORIGIN).replace(/\/+$/, ''); }
     _limit() { var l = parseInt(this.getAttribute('limit'), 10); return l > 0 && l <= 20 ? l : 6; }
@@ -141,6 +143,8 @@
       if (size) u.searchParams.set('size', size);
       var a = this.getAttribute('agency');
       if (a) a.split(',').forEach(function (s) { if (s.trim()) u.searchParams.append('agency', s.trim()); });
+      var sl = this.getAttribute('statement-lang');
+      if (sl) sl.split(',').forEach(function (s) { if (s.trim()) u.searchParams.append('lang', s.trim()); });
       return u;
     }
 

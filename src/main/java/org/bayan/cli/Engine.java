@@ -75,7 +75,18 @@ public final class Engine implements AutoCloseable {
   public Suggester suggester() {
     if (derived instanceof OpenSearchIndex os) {
       Analyzer analyzer = LuceneIndex.analyzer(analyzers);
-      return new SuggestService(analyzer, new OpenSearchSearch(os, analyzer, agencies::get)::titles, agencies::all);
+      OpenSearchSearch search = new OpenSearchSearch(os, analyzer, agencies::get);
+      return new SuggestService(analyzer, new SuggestService.Titles() {
+        @Override
+        public java.util.List<SuggestService.Title> find(org.apache.lucene.search.Query query, int n) {
+          return search.titles(query, n);
+        }
+
+        @Override
+        public java.util.Map<String, Long> statements(java.util.List<String> agencyIds) {
+          return search.countByAgency(agencyIds);
+        }
+      }, agencies::all);
     }
     if (index == null) throw new IllegalStateException("this process does not hold the index");
     return new SuggestService(index, agencies::all);

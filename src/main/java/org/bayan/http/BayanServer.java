@@ -124,7 +124,7 @@ public final class BayanServer implements AutoCloseable {
       config.routes.get("/embed", pages::embed);
       config.routes.get("/embed.js", pages::asset);
       config.routes.get("/static/{name}", pages::asset);
-      ErrorMapping.install(config);
+      ErrorMapping.install(config, pages::notFound);
     });
   }
 

@@ -1,6 +1,7 @@
 package org.bayan.http;
 
 import io.javalin.config.JavalinConfig;
+import java.util.function.Consumer;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -15,13 +16,16 @@ import org.bayan.search.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place where failures become HTTP answers, all as {@link ApiError} JSON. */
+/**
+ * The one place where failures become HTTP answers, all as {@link ApiError} JSON, except a 404 to a client
+ * that prefers HTML (a browser following a stale link), which gets a page from {@code htmlNotFound}.
+ */
 final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
   private ErrorMapping() {}
 
-  static void install(JavalinConfig config) {
+  static void install(JavalinConfig config, Consumer<Context> htmlNotFound) {
     // Requests Jetty refuses before any route sees them (a malformed Host header, an ambiguous URI, headers
     // too large) are answered by the server's error handler: the same JSON, not Jetty's HTML page.
     config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
@@ -29,6 +33,10 @@ final class ErrorMapping {
         (e, ctx) -> answer(ctx, HttpStatus.BAD_REQUEST, "invalid_parameter", e.getMessage()));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> {
       HttpStatus status = HttpStatus.forStatus(e.getStatus());
+      if (status == HttpStatus.NOT_FOUND && prefersHtml(ctx.header("Accept"))) {
+        htmlNotFound.accept(ctx.status(status));
+        return;
+      }
       String detail = status == HttpStatus.METHOD_NOT_ALLOWED
           ? ctx.method() + " is not supported on " + sanitize(ctx.path())
           : e.getMessage();
@@ -51,12 +59,57 @@ final class ErrorMapping {
           "the server failed to answer this request; it has been logged");
     });
     config.routes.error(404, "*", ctx -> {
-      if (!isApiError(ctx)) answer(ctx, HttpStatus.NOT_FOUND, "not_found", "no such resource: " + sanitize(ctx.path()));
+      if (isApiError(ctx)) return;
+      if (prefersHtml(ctx.header("Accept"))) htmlNotFound.accept(ctx.status(HttpStatus.NOT_FOUND));
+      else answer(ctx, HttpStatus.NOT_FOUND, "not_found", "no such resource: " + sanitize(ctx.path()));
     });
   }
 
   static void answer(Context ctx, HttpStatus status, String code, String detail) {
     ctx.status(status).json(new ApiError(code, detail));
+  }
+
+  /**
+   * Whether an Accept header ranks text/html above JSON (RFC 9110 quality values, the most specific range
+   * deciding). Browsers send text/html first; API clients send JSON or {@code *}/{@code *}, and a tie goes to
+   * JSON, so a client that says nothing keeps the {@link ApiError} it always had.
+   */
+  static boolean prefersHtml(String accept) {
+    if (accept == null || accept.isBlank()) return false;
+    return quality(accept, "text", "html") > quality(accept, "application", "json");
+  }
+
+  private static double quality(String accept, String type, String subtype) {
+    double best = 0;
+    int specificity = -1;
+    for (String range : accept.split(",")) {
+      String[] parts = range.split(";");
+      String media = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+      int slash = media.indexOf('/');
+      if (slash < 0) continue;
+      String t = media.substring(0, slash), st = media.substring(slash + 1);
+      int s = t.equals(type) && st.equals(subtype) ? 2 : t.equals(type) && st.equals("*") ? 1
+          : t.equals("*") && st.equals("*") ? 0 : -1;
+      if (s < 0 || s < specificity) continue;
+      double q = 1;
+      for (int i = 1; i < parts.length; i++) {
+        String p = parts[i].strip();
+        if (p.startsWith("q=")) {
+          try {
+            q = Double.parseDouble(p.substring(2).strip());
+          } catch (NumberFormatException e) {
+            q = 0; // a malformed weight counts as "not acceptable" rather than failing the request
+          }
+        }
+      }
+      if (s > specificity) {
+        specificity = s;
+        best = q;
+      } else {
+        best = Math.max(best, q);
+      }
+    }
+    return best;
   }
 
   private static boolean isApiError(Context ctx) {

@@ -157,6 +157,8 @@ public final class OpenSearchSearch implements StatementSearch {
     ObjectNode body = json.createObjectNode();
     body.put("size", n);
     body.set("query", dsl.of(query));
+    // Newest first, as SuggestService.Titles asks.
+    body.putArray("sort").addObject().put(Fields.PUBLISHED, "desc");
     ArrayNode source = body.putArray("_source");
     source.add(Fields.ID).add(Fields.LANGUAGE);
     for (String lang : Fields.LANGUAGES) source.add(Fields.title(lang));

@@ -171,4 +171,25 @@ final class OpenSearchStatistics implements DocFrequencies, Spelling.Vocabulary 
     }
     return out;
   }
+
+  @Override
+  public List<String> texts(Term term, int n) {
+    String stored = SOURCE_FIELD.get(term.field());
+    if (stored == null) throw new IllegalArgumentException("no source text for field " + term.field());
+    ObjectNode body = json.createObjectNode();
+    body.put("size", n);
+    body.putObject("query").putObject("term").put(term.field(), term.text());
+    body.putArray("_source").add(stored);
+    List<String> out = new ArrayList<>();
+    for (JsonNode h : client.call("POST", "/" + alias + "/_search", body).path("hits").path("hits")) {
+      JsonNode text = h.path("_source").path(stored);
+      // The source may hold the dotted name as one key or as nested objects.
+      if (text.isMissingNode()) {
+        text = h.path("_source");
+        for (String part : stored.split("\\.")) text = text.path(part);
+      }
+      if (text.isTextual()) out.add(text.asText());
+    }
+    return out;
+  }
 }

@@ -15,7 +15,8 @@ import org.bayan.statement.SignatureStatus;
  *
  * @param query text in the query language as typed (may be empty: then every statement matches, newest first)
  * @param agencies agency slugs to keep (empty: all); likewise {@code types}, {@code categories}, {@code languages}
- * @param from earliest publication instant, inclusive, or null
+ * @param from earliest publication instant, inclusive, or null (a {@code year} parameter is parsed into
+ *     {@code from} and {@code to})
  * @param to latest publication instant, inclusive, or null
  * @param sort the order asked for, or null for the default (relevance with text, else newest)
  * @param page 1-based page number (1 when walking with a cursor)
@@ -32,6 +33,14 @@ public record SearchRequest(
   public static final int MAX_DEPTH = 10_000;
   public static final int MAX_QUERY_CHARS = 1_000;
   public static final List<String> LANGUAGES = List.of("ar", "en");
+
+  /**
+   * Every parameter {@link #parse} reads, in the order links write them: the API's parameters, and all that
+   * a search page carries to the search (the page reads this list, so a filter it shows is one the search
+   * applies).
+   */
+  public static final List<String> PARAMETERS = List.of(
+      "q", "agency", "lang", "status", "type", "category", "year", "from", "to", "sort", "page", "size", "cursor");
 
   public SearchRequest {
     query = query == null ? "" : query.strip();
@@ -85,6 +94,14 @@ public record SearchRequest(
     if (f != null && t != null && f.isAfter(t)) {
       throw new InvalidParameterException("from", "'" + from + "' is after 'to' (" + to + ")");
     }
+    Integer year = year(many(params, "year"));
+    if (year != null) {
+      // A year (UTC, as the year facet counts it) narrows from and to; with them it keeps their overlap.
+      Instant start = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      Instant end = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
+      f = f == null || f.isBefore(start) ? start : f;
+      t = t == null || t.isAfter(end) ? end : t;
+    }
     SortOrder sort = SortOrder.parse(one(params, "sort"));
     SearchRequest req = new SearchRequest(q, many(params, "agency"), Filters.types(params.get("type")), many(params, "category"),
         langs, statuses, f, t, sort, p, s, null);
@@ -118,6 +135,17 @@ public record SearchRequest(
     List<String> v = params.get(name);
     if (v == null) return List.of();
     return v.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).distinct().toList();
+  }
+
+  private static Integer year(List<String> values) {
+    if (values.isEmpty()) return null;
+    if (values.size() > 1) {
+      throw new InvalidParameterException("year", "one year at a time (" + String.join(", ", values)
+          + " given); use 'from' and 'to' for a longer period");
+    }
+    String v = values.getFirst();
+    if (!v.matches("[0-9]{4}")) throw new InvalidParameterException("year", "'" + v + "' is not a year (2024)");
+    return Integer.parseInt(v);
   }
 
   private static int integer(String name, String value, int dflt) {

@@ -3,8 +3,11 @@ package org.bayan.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
@@ -18,6 +21,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.bayan.index.Fields;
 import org.bayan.index.LuceneIndex;
@@ -26,7 +31,9 @@ import org.bayan.statement.Agency;
 /**
  * Completions as a user types, from agency names and statement titles. Matching is by whole words anywhere
  * in the name or title (infix), the last word being a prefix, after the exact fields' normalization
- * (diacritics, hamza forms, case). Titles are looked up in the live index itself, so a statement is
+ * (diacritics, hamza forms, case). Most useful first: agencies before titles, the agencies with the most
+ * statements first; titles that begin with the words typed before those that hold them further on, and the
+ * newest first within each. Titles are looked up in the live index itself, so a statement is
  * suggested as soon as it is searchable; agency names come from the registry at each call. The lookup is
  * built here for every engine; an engine only runs it ({@link Titles}).
  */
@@ -38,10 +45,24 @@ public final class SuggestService implements Suggester {
   /** A statement title found by a lookup. */
   public record Title(String id, String language, String text) {}
 
-  /** Runs a title lookup: the statements matching {@code query}, best first, at most {@code n}. */
+  /**
+   * Runs a title lookup: the statements matching {@code query}, newest first (the match itself is only
+   * yes or no: every word typed is in the title), at most {@code n}.
+   */
   public interface Titles {
     List<Title> find(Query query, int n);
+
+    /**
+     * How many statements each agency has, so that the busiest agencies are offered first (an agency left
+     * out counts as 0).
+     */
+    default Map<String, Long> statements(List<String> agencyIds) {
+      return Map.of();
+    }
   }
+
+  /** Titles fetched to pick the most useful from: the newest this many matches. */
+  static final int TITLE_POOL = 60;
 
   private final Analyzer analyzer;
   private final Titles titles;
@@ -49,7 +70,26 @@ public final class SuggestService implements Suggester {
 
   /** Over the embedded index. */
   public SuggestService(LuceneIndex index, Supplier<List<Agency>> agencies) {
-    this(index.analyzer(), (query, n) -> lucene(index, query, n), agencies);
+    this(index.analyzer(), new Titles() {
+      @Override
+      public List<Title> find(Query query, int n) {
+        return lucene(index, query, n);
+      }
+
+      @Override
+      public Map<String, Long> statements(List<String> agencyIds) {
+        IndexSearcher searcher = index.acquire();
+        try {
+          Map<String, Long> out = new HashMap<>();
+          for (String id : agencyIds) out.put(id, (long) searcher.count(new TermQuery(new Term(Fields.AGENCY, id))));
+          return out;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } finally {
+          index.release(searcher);
+        }
+      }
+    }, agencies);
   }
 
   /** Over any engine, with the index's per-field analyzer. */
@@ -81,10 +121,10 @@ public final class SuggestService implements Suggester {
     return out;
   }
 
+  /** Matching agencies, those with the most statements first (the registry's order among equals). */
   private List<Suggestion> agencyMatches(String text, boolean completing, int size) {
     List<Suggestion> out = new ArrayList<>();
     for (Agency a : agencies.get()) {
-      if (out.size() >= size) break;
       for (String[] name : List.of(new String[] {a.nameAr(), "ar"}, new String[] {a.nameEn(), "en"})) {
         if (name[0] == null || name[0].isBlank()) continue;
         String field = Fields.exact(Fields.title(name[1]));
@@ -94,7 +134,11 @@ public final class SuggestService implements Suggester {
         }
       }
     }
-    return out;
+    if (out.size() > 1) {
+      Map<String, Long> statements = titles.statements(out.stream().map(Suggestion::id).toList());
+      out.sort(Comparator.comparingLong((Suggestion sg) -> -statements.getOrDefault(sg.id(), 0L)));
+    }
+    return out.size() > size ? List.copyOf(out.subList(0, size)) : out;
   }
 
   private static boolean matches(List<String> name, List<String> typed, boolean completing) {
@@ -125,21 +169,44 @@ public final class SuggestService implements Suggester {
     }
     if (languages == 0) return List.of();
     // Several statements share a title ("Press release"): fetch more than asked and keep distinct ones.
+    // Most useful first: a title that begins with what was typed (the reader is typing its headline), then
+    // the newest; never the index's internal order.
     Set<String> seen = new LinkedHashSet<>();
+    List<Title> found = new ArrayList<>();
+    for (Title t : titles.find(anyLanguage.build(), Math.max(TITLE_POOL, size * 4))) {
+      if (t.text() != null && !t.text().isBlank() && seen.add(t.text().strip())) found.add(t);
+    }
     List<Suggestion> out = new ArrayList<>();
-    for (Title t : titles.find(anyLanguage.build(), size * 4)) {
-      if (t.text() == null || t.text().isBlank() || !seen.add(t.text().strip())) continue;
-      out.add(new Suggestion(t.text().strip(), "title", t.id(), t.language()));
-      if (out.size() >= size) break;
+    for (boolean beginning : new boolean[] {true, false}) {
+      for (Title t : found) {
+        if (out.size() >= size) return out;
+        if (begins(t, text, completing) == beginning) {
+          out.add(new Suggestion(t.text().strip(), "title", t.id(), t.language()));
+        }
+      }
     }
     return out;
+  }
+
+  /** Whether a title's first words are the words typed (the last one as a prefix while it is being typed). */
+  private boolean begins(Title t, String typed, boolean completing) {
+    String field = Fields.exact(Fields.title(Fields.indexLanguage(t.language())));
+    List<String> title = tokens(field, t.text());
+    List<String> words = tokens(field, typed);
+    if (words.isEmpty() || words.size() > title.size()) return false;
+    for (int i = 0; i < words.size(); i++) {
+      boolean last = i == words.size() - 1 && completing;
+      if (last ? !title.get(i).startsWith(words.get(i)) : !title.get(i).equals(words.get(i))) return false;
+    }
+    return true;
   }
 
   private static List<Title> lucene(LuceneIndex index, Query query, int n) {
     IndexSearcher searcher = index.acquire();
     try {
       List<Title> out = new ArrayList<>();
-      for (ScoreDoc sd : searcher.search(query, n).scoreDocs) {
+      Sort newest = new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_DOC);
+      for (ScoreDoc sd : searcher.search(query, n, newest).scoreDocs) {
         Document d = searcher.storedFields().document(sd.doc);
         String lang = Fields.indexLanguage(d.get(Fields.LANGUAGE));
         out.add(new Title(d.get(Fields.ID), d.get(Fields.LANGUAGE), d.get(Fields.title(lang))));

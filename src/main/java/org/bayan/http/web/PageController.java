@@ -74,11 +74,6 @@ public final class PageController {
     JsonNode response = null;
     String error = null;
     try {
-      Map<String, List<String>> searchParams = new LinkedHashMap<>();
-      for (String name : List.of("q", "agency", "lang", "type", "category", "status", "from", "to", "sort", "page")) {
-        List<String> values = params.all(name);
-        if (!values.isEmpty()) searchParams.put(name, values);
-      }
       if (claim != null && claim.isEmpty()) {
         // an empty form sent: ask for the claim rather than list every statement under a claim heading
         error = ui.t("claim_empty");
@@ -86,7 +81,7 @@ public final class PageController {
       } else if (claim != null) {
         response = claimResults(claim, params, origin(ctx));
       } else {
-        response = Json.mapper().valueToTree(search.search(SearchRequest.parse(searchParams)));
+        response = Json.mapper().valueToTree(search.search(SearchRequest.parse(params.request())));
       }
     } catch (InvalidParameterException e) {
       error = e.getMessage();
@@ -184,18 +179,37 @@ public final class PageController {
     html(ctx, statementPage.render(ui, view.get(), data, statements.versions(id), origin(ctx), ctx.queryParam("ui") != null));
   }
 
-  /** The search box alone, for sites that can frame a page but run no third-party script. */
+  /**
+   * The page a reader gets for a path that leads nowhere (the status is set by the caller, the one error
+   * mapping): what was asked for, and the way back to search.
+   */
+  public void notFound(Context ctx) {
+    Ui ui = ui(ctx);
+    html(ctx, layout.page(ui, ui.t("page_not_found"), "", "<div class=\"notice error\" role=\"alert\"><h1>"
+        + Html.esc(ui.t("page_not_found")) + "</h1><p><bdi dir=\"ltr\"><code>" + Html.esc(ctx.path())
+        + "</code></bdi></p><p><a href=\"/" + (ui.arabic() ? "" : "?ui=en") + "\">" + Html.esc(ui.t("back"))
+        + "</a></p></div>", ui.arabic() ? "/?ui=en" : "/?ui=ar", "not-found-page"));
+  }
+
+  /**
+   * The search box alone, for sites that can frame a page but run no third-party script. As on every page,
+   * {@code ui} is the interface language and {@code lang} the language of the statements searched.
+   */
   public void embed(Context ctx) {
     Ui ui = ui(ctx);
     String agency = ctx.queryParam("agency");
     String placeholder = ctx.queryParam("placeholder");
-    String main = "<bayan-search lang=\"" + ui.lang() + "\" target=\"_top\""
+    String langs = String.join(",", ctx.queryParams("lang").stream().filter(l -> !l.isBlank()).map(String::strip).toList());
+    String main = "<bayan-search ui=\"" + ui.lang() + "\" lang=\"" + ui.lang() + "\" target=\"_top\""
         + (agency == null || agency.isBlank() ? "" : " agency=\"" + Html.esc(agency) + "\"")
+        + (langs.isEmpty() ? "" : " statement-lang=\"" + Html.esc(langs) + "\"")
         + " placeholder=\"" + Html.esc(placeholder == null || placeholder.isBlank() ? ui.t("search_label") : placeholder) + "\">"
         + "<form class=\"search-form\" role=\"search\" method=\"get\" action=\"/\" target=\"_top\">"
         + "<label for=\"q\" class=\"search-label\">" + Html.esc(ui.t("search_label")) + "</label>"
         + "<div class=\"field\"><input type=\"search\" id=\"q\" name=\"q\" dir=\"auto\">"
         + (agency == null || agency.isBlank() ? "" : "<input type=\"hidden\" name=\"agency\" value=\"" + Html.esc(agency) + "\">")
+        + (langs.isEmpty() ? "" : String.join("", java.util.Arrays.stream(langs.split(","))
+            .map(l -> "<input type=\"hidden\" name=\"lang\" value=\"" + Html.esc(l) + "\">").toList()))
         + "<input type=\"hidden\" name=\"ui\" value=\"" + ui.lang() + "\">"
         + "<button type=\"submit\">" + Html.esc(ui.t("search_button")) + "</button></div></form></bayan-search>";
     String page = Layout.fill(assets.text("embed.html"), Map.of("lang", ui.lang(), "dir", ui.dir(),

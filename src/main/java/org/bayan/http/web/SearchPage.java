@@ -77,10 +77,36 @@ final class SearchPage {
           .append(" maxlength=\"1000\" placeholder=\"").append(Html.esc(ui.t("placeholder"))).append("\" value=\"")
           .append(Html.esc(q == null ? "" : q)).append("\">")
           .append("<button type=\"submit\">").append(Html.esc(ui.t("search_button"))).append("</button></div>")
-          .append(hidden).append("</form>");
+          .append(options(ui, p)).append(hidden).append("</form>");
     }
     return b.append("</section>").toString();
   }
+
+  /** Order and publication period: form controls sent with the query, named as the API names them. */
+  private static String options(Ui ui, SearchParams p) {
+    StringBuilder b = new StringBuilder("<div class=\"options\">");
+    String sort = p.first("sort");
+    b.append("<label class=\"option\"><span>").append(Html.esc(ui.t("sort"))).append("</span>")
+        .append("<select name=\"sort\" id=\"sort\">");
+    for (String[] o : new String[][] {{"", "sort_default"}, {"relevance", "sort_relevance"}, {"newest", "sort_newest"},
+        {"oldest", "sort_oldest"}}) {
+      boolean on = o[0].isEmpty() ? sort == null : o[0].equals(sort);
+      b.append("<option value=\"").append(o[0]).append("\"").append(on ? " selected" : "").append(">")
+          .append(Html.esc(ui.t(o[1]))).append("</option>");
+    }
+    b.append("</select></label>");
+    for (String k : DATE_CONTROLS) {
+      String v = p.first(k);
+      // A date input holds a bare date: a date-time given in the URL shows (and is sent back) as its day.
+      String day = v == null ? "" : v.strip().length() >= 10 ? v.strip().substring(0, 10) : v.strip();
+      b.append("<label class=\"option\"><span>").append(Html.esc(ui.t("date_" + k))).append("</span>")
+          .append("<input type=\"date\" name=\"").append(k).append("\" id=\"").append(k).append("\" value=\"")
+          .append(Html.esc(day)).append("\"></label>");
+    }
+    return b.append("</div>").toString();
+  }
+
+  private static final List<String> DATE_CONTROLS = List.of("from", "to");
 
   private static String modeLink(String href, String label, boolean current) {
     return "<a href=\"" + Html.esc(href) + "\"" + (current ? " aria-current=\"page\" class=\"on\"" : "") + ">"
@@ -91,7 +117,8 @@ final class SearchPage {
   private static String hidden(SearchParams p, boolean claimMode) {
     StringBuilder b = new StringBuilder();
     for (String k : SearchParams.SEARCH) {
-      if (k.equals("q")) continue;
+      // The query, the order and the dates have their own controls on the search form.
+      if (k.equals("q") || (!claimMode && (k.equals("sort") || DATE_CONTROLS.contains(k)))) continue;
       for (String v : p.all(k)) b.append(hiddenInput(k, v));
     }
     if (p.first("ui") != null) b.append(hiddenInput("ui", p.first("ui")));
@@ -221,6 +248,8 @@ final class SearchPage {
     String label = switch (param) {
       case "agency" -> agencyName(ui, v.value(), agencies.get(v.value()));
       case "lang" -> v.value().equals("ar") ? ui.t("lang_ar") : v.value().equals("en") ? ui.t("lang_en") : v.value();
+      case "type" -> typeLabel(ui, v.value());
+      case "status" -> statusLabel(ui, v.value());
       default -> v.value();
     };
     StringBuilder b = new StringBuilder("<li><a class=\"facet-link").append(on ? " on" : "").append("\" href=\"")
@@ -274,6 +303,13 @@ final class SearchPage {
     b.append("<a class=\"feed\" href=\"").append(Html.esc(atom)).append("\">")
         .append("<span class=\"feed-icon\" aria-hidden=\"true\"></span>").append(Html.esc(ui.t("atom"))).append("</a>");
     b.append("</div>");
+    String corrected = m.claim() == null && m.response() != null ? text(m.response(), "did_you_mean") : null;
+    if (corrected != null) {
+      // The corrected query keeps the filters: it is offered because it finds more under them.
+      b.append("<p class=\"did-you-mean\">").append(Html.esc(ui.t("did_you_mean"))).append(" <a href=\"")
+          .append(Html.esc(m.params().with("q", corrected).with("page", null).href("/"))).append("\"><bdi dir=\"auto\">")
+          .append(Html.esc(corrected)).append("</bdi></a>").append(Html.esc(ui.t("question_mark"))).append("</p>");
+    }
     if (m.claim() != null && m.error() == null) {
       b.append("<p class=\"notice\">").append(Html.esc(ui.t("claim_results"))).append("</p>");
     }
@@ -334,7 +370,13 @@ final class SearchPage {
     return text(status, "state", "status", "label", "value");
   }
 
-  private static String statusLabel(Ui ui, String st) {
+  /** A statement type in the interface language; a type Bayan has no name for shows as it is. */
+  static String typeLabel(Ui ui, String type) {
+    String key = "type_" + type.toLowerCase(Locale.ROOT);
+    return hasLabel(key) ? ui.t(key) : type;
+  }
+
+  static String statusLabel(Ui ui, String st) {
     String k = st.toLowerCase(Locale.ROOT);
     if (!ui.arabic()) return st.substring(0, 1).toUpperCase(Locale.ROOT) + st.substring(1).replace('_', ' ');
     return switch (k) {
@@ -386,12 +428,12 @@ final class SearchPage {
     String script = "<script src=\"" + o + "/embed.js\" async></script>\n<bayan-search lang=\"" + ui.lang()
         + "\" placeholder=\"" + (ui.arabic() ? "ابحث في البيانات الرسمية" : "Search official statements")
         + "\"></bayan-search>";
-    String iframe = "<iframe src=\"" + o + "/embed?lang=" + ui.lang() + "\" title=\""
+    String iframe = "<iframe src=\"" + o + "/embed?ui=" + ui.lang() + "\" title=\""
         + (ui.arabic() ? "بحث بيان" : "Bayan search") + "\" width=\"100%\" height=\"420\" style=\"border:0\"></iframe>";
     return "<section class=\"embed-help\" aria-labelledby=\"embed-h\"><h2 id=\"embed-h\">" + Html.esc(ui.t("embed_title"))
         + "</h2><p>" + Html.esc(ui.t("embed_script")) + "</p><pre dir=\"ltr\"><code>" + Html.esc(script)
         + "</code></pre><p>" + Html.esc(ui.t("embed_iframe")) + "</p><pre dir=\"ltr\"><code>" + Html.esc(iframe)
-        + "</code></pre><p class=\"small\">" + Html.esc(ui.t("embed_more")) + " <a href=\"/embed?lang=" + ui.lang()
+        + "</code></pre><p class=\"small\">" + Html.esc(ui.t("embed_more")) + " <a href=\"/embed?ui=" + ui.lang()
         + "\">/embed</a></p></section>";
   }
 }

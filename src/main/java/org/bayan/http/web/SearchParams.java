@@ -6,14 +6,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bayan.search.SearchRequest;
 
 /**
  * The search state a page link carries (query, filters, page, interface language), so that following a facet
- * or a page link keeps everything else. Parameter names are the API's, so a page URL maps onto an API URL.
+ * or a page link keeps everything else. The parameters are the API's own list ({@link SearchRequest#PARAMETERS}),
+ * so a page URL maps onto an API URL and every filter the page shows is one the search applies.
  */
 final class SearchParams {
+  /** Where a page is in the results: carried by page links, not by the Atom feed or filter links. */
+  private static final List<String> PAGING = List.of("page", "size", "cursor");
+
   /** The parameters of the search itself, in the order links write them. */
-  static final List<String> SEARCH = List.of("q", "agency", "lang", "status", "type", "category", "year", "from", "to", "sort");
+  static final List<String> SEARCH = SearchRequest.PARAMETERS.stream().filter(k -> !PAGING.contains(k)).toList();
+
+  /** Parameters that take one value ({@link SearchRequest#parse} rejects several). */
+  private static final List<String> SINGLE = List.of("q", "year", "from", "to", "sort");
 
   private final Map<String, List<String>> values;
 
@@ -28,11 +36,18 @@ final class SearchParams {
       if (!vals.isEmpty()) v.put(k, vals);
     }
     if (claim != null) v.put("q", List.of(claim));
-    for (String k : List.of("page", "ui", "mode")) {
+    for (String k : List.of("page", "size", "ui", "mode")) {
       List<String> vals = query.getOrDefault(k, List.of());
       if (!vals.isEmpty() && vals.getFirst() != null && !vals.getFirst().isBlank()) v.put(k, List.of(vals.getFirst()));
     }
     return new SearchParams(v);
+  }
+
+  /** The values the search reads ({@link SearchRequest#parse}): filters, order, query, page and size. */
+  Map<String, List<String>> request() {
+    Map<String, List<String>> v = new LinkedHashMap<>();
+    for (String k : SearchRequest.PARAMETERS) if (values.containsKey(k)) v.put(k, values.get(k));
+    return v;
   }
 
   String first(String k) {
@@ -60,11 +75,17 @@ final class SearchParams {
     return new SearchParams(v);
   }
 
-  /** Adds the value to a filter, or removes it if present; either way back to page 1. */
+  /**
+   * Adds the value to a filter, or removes it if present; either way back to page 1. A filter that takes one
+   * value ({@code year}) has it replaced.
+   */
   SearchParams toggle(String k, String value) {
     Map<String, List<String>> v = new LinkedHashMap<>(values);
     List<String> l = new ArrayList<>(v.getOrDefault(k, List.of()));
-    if (!l.remove(value)) l.add(value);
+    if (!l.remove(value)) {
+      if (SINGLE.contains(k)) l.clear();
+      l.add(value);
+    }
     if (l.isEmpty()) v.remove(k);
     else v.put(k, List.copyOf(l));
     v.remove("page");

@@ -3,6 +3,7 @@ package org.bayan.http.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.bayan.search.StatementView;
+import org.bayan.search.claims.Citations;
 import org.bayan.statement.Release;
 import org.bayan.statement.StatementVersion;
 
@@ -56,8 +57,9 @@ final class StatementPage {
     fact(m, ui.t("version"), SearchPage.number(ui, version) + " " + Html.esc(ui.t("of")) + " " + SearchPage.number(ui, view.versionCount()));
     fact(m, ui.t("content_hash"), "<code class=\"hash\" dir=\"ltr\">" + Html.esc(view.version().contentHash()) + "</code>");
     if (r.sourceUrl() != null) {
-      fact(m, ui.t("source"), "<a href=\"" + Html.esc(r.sourceUrl()) + "\" rel=\"noopener noreferrer\" dir=\"ltr\">"
-          + Html.esc(r.sourceUrl()) + "</a>");
+      // Shown decoded (an Arabic path is 12 lines of %D8%.. on a phone) and free to wrap; the href stays exact.
+      fact(m, ui.t("source"), "<a class=\"source-url\" href=\"" + Html.esc(r.sourceUrl())
+          + "\" rel=\"noopener noreferrer\" dir=\"ltr\">" + DisplayUrl.html(r.sourceUrl()) + "</a>");
     }
     m.append("</dl><ul class=\"verify-links\">");
     m.append(link("/api/statements/" + SearchParams.enc(id) + "?version=" + version, ui.t("json")));
@@ -72,16 +74,18 @@ final class StatementPage {
     // the copied text is the same without it.
     String hash = Html.esc(view.version().contentHash());
     // The title's own quotation marks become the inner ones, so quotes never nest in the same marks.
-    String quoted = org.bayan.search.claims.Citations.quote(title, ui.arabic() ? "ar" : "en");
+    String quoted = Citations.quote(title, ui.arabic() ? "ar" : "en");
     String inner = quoted.substring(1, quoted.length() - 1);
+    // The permalink, the hash ("SHA-256: " with its hash) and the source are each isolated left to right whole,
+    // so neither the bidi algorithm nor the Arabic around them reorders their parts.
+    String link = "<bdi dir=\"ltr\" class=\"cite-url\">" + Html.esc(permalink) + "</bdi>";
+    String sha = "<bdi dir=\"ltr\" class=\"cite-hash\">(SHA-256: " + hash + ")</bdi>";
     String source = r.sourceUrl() == null ? "" : ui.arabic()
         ? "، المصدر: <bdi dir=\"ltr\">" + Html.esc(r.sourceUrl()) + "</bdi>"
         : ". Source: <bdi dir=\"ltr\">" + Html.esc(r.sourceUrl()) + "</bdi>";
     String citation = ui.arabic()
-        ? bdi(agency) + "، «" + bdi(inner) + "»، " + Html.esc(date) + ". <bdi dir=\"ltr\">" + Html.esc(permalink)
-            + "</bdi> (SHA-256: <bdi dir=\"ltr\">" + hash + "</bdi>)" + source
-        : bdi(agency) + ", “" + bdi(inner) + ",” " + Html.esc(date) + ". " + Html.esc(permalink) + " (SHA-256: " + hash + ")"
-            + source;
+        ? bdi(agency) + "، «" + bdi(inner) + "»، " + Html.esc(date) + ". " + link + " " + sha + source
+        : bdi(agency) + ", “" + bdi(inner) + ",” " + Html.esc(date) + ". " + link + " " + sha + source;
     m.append("<section class=\"citation\" aria-labelledby=\"cite-h\"><h2 id=\"cite-h\">").append(Html.esc(ui.t("citation")))
         .append("</h2><blockquote id=\"citation-text\" dir=\"").append(ui.dir()).append("\">").append(citation).append("</blockquote>")
         .append("<button type=\"button\" class=\"copy\" data-copy=\"citation-text\" data-copied=\"")
