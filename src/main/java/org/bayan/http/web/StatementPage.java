@@ -80,9 +80,11 @@ final class StatementPage {
     // so neither the bidi algorithm nor the Arabic around them reorders their parts.
     String link = "<bdi dir=\"ltr\" class=\"cite-url\">" + Html.esc(permalink) + "</bdi>";
     String sha = "<bdi dir=\"ltr\" class=\"cite-hash\">(SHA-256: " + hash + ")</bdi>";
-    String source = r.sourceUrl() == null ? "" : ui.arabic()
-        ? "، المصدر: <bdi dir=\"ltr\">" + Html.esc(r.sourceUrl()) + "</bdi>"
-        : ". Source: <bdi dir=\"ltr\">" + Html.esc(r.sourceUrl()) + "</bdi>";
+    // The source reads as the address bar shows it (an Arabic path is not a wall of %D8%..), as above.
+    String shownSource = r.sourceUrl() == null ? null : Html.esc(DisplayUrl.of(r.sourceUrl()));
+    String source = shownSource == null ? "" : ui.arabic()
+        ? "، المصدر: <bdi dir=\"ltr\">" + shownSource + "</bdi>"
+        : ". Source: <bdi dir=\"ltr\">" + shownSource + "</bdi>";
     String citation = ui.arabic()
         ? bdi(agency) + "، «" + bdi(inner) + "»، " + Html.esc(date) + ". " + link + " " + sha + source
         : bdi(agency) + ", “" + bdi(inner) + ",” " + Html.esc(date) + ". " + link + " " + sha + source;
