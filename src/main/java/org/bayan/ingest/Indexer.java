@@ -197,6 +197,9 @@ public final class Indexer {
     public void close() {
       inFlight.forEach(f -> f.cancel(true));
       admitters.shutdownNow();
+      // A run that failed part way (a store that cannot write) still keeps the rejections it made.
+      report.write(unreported);
+      unreported.clear();
     }
   }
 

@@ -99,6 +99,36 @@ class InputRulesTest {
   }
 
   @Test
+  void a_run_that_fails_part_way_still_keeps_its_rejections() throws Exception {
+    Path in = tmp.resolve("in");
+    Fixtures.agencies(in, "moh");
+    Path f = Fixtures.lines(in.resolve("a.jsonl"), List.of("{not json", release("ok-1", "2024-05-01")));
+    Path data = tmp.resolve("data");
+    Engine e = Engine.open(data, Fixtures.analyzers(), true);
+    try {
+      e.store.close(); // storing the good line now fails
+      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+      Indexer indexer = new Indexer(e.store, e.agencies, e.sync, new RejectsReport(e.layout.rejectsFile()),
+          ReleaseParser.DEFAULT_MAX_BODY_CHARS, quiet, quiet, false);
+      try {
+        indexer.run(List.of(f));
+        throw new AssertionError("stored into a closed store");
+      } catch (RuntimeException | java.io.IOException expected) {
+        // the run failed; what matters is what it kept
+      }
+      List<JsonNode> report = new RejectsReport(e.layout.rejectsFile()).read();
+      assertEquals(1, report.size());
+      assertEquals("{not json", report.getFirst().get("raw").asText());
+    } finally {
+      try {
+        e.close();
+      } catch (Exception ignored) {
+        // the store was closed above
+      }
+    }
+  }
+
+  @Test
   void a_lone_cr_a_crlf_and_an_lf_each_end_a_record_and_a_bom_starts_a_file() throws Exception {
     Path in = tmp.resolve("in");
     Fixtures.agencies(in, "moh");

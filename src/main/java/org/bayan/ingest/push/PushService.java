@@ -56,6 +56,8 @@ public final class PushService {
             new String(r.bytes(), StandardCharsets.UTF_8)));
       }
     }
+    // Before storing: a store that fails must not take the rejections of this batch with it.
+    rejects.write(rejections);
     int accepted = 0;
     int unchanged = 0;
     if (!valid.isEmpty()) {
@@ -71,7 +73,6 @@ public final class PushService {
       }
       sync.catchUp();
     }
-    rejects.write(rejections);
     List<RecordResult> all = new ArrayList<>(List.of(results));
     for (Rejection r : batch.rejections()) {
       all.add(new RecordResult(r.line(), r.id(), RecordResult.REJECTED, null, r.reason()));
