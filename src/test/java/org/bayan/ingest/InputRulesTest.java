@@ -175,7 +175,8 @@ class InputRulesTest {
     ReleaseParser parser = new ReleaseParser(a -> true, ReleaseParser.DEFAULT_MAX_BODY_CHARS);
     String deep = "{\"id\":\"d\",\"agency\":\"moh\",\"body\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
     String number = "{\"id\":\"n\",\"agency\":\"moh\",\"body\":" + "9".repeat(5_000) + "}";
-    for (String r : List.of(deep, number)) {
+    String string = "{\"id\":\"s\",\"agency\":\"moh\",\"body\":\"" + "x".repeat(30_000_000) + "\"}";
+    for (String r : List.of(deep, number, string)) {
       try {
         parser.parse(r.getBytes(StandardCharsets.UTF_8));
         throw new AssertionError("accepted");
