@@ -49,6 +49,10 @@ public final class PushBatch {
 
   public static Batch read(byte[] body, String contentType, String source) throws InvalidBatchException {
     String type = mediaType(contentType);
+    if (!LINES.contains(type) && !type.equals("application/json")) {
+      throw new InvalidBatchException("Content-Type '" + type + "' is not accepted: send application/json "
+          + "(a release or an array of releases) or application/x-ndjson (one release per line)", true);
+    }
     String encoding = RecordReader.encodingProblem(body, body.length, "the body");
     if (encoding != null) throw new InvalidBatchException(encoding, false);
     List<RawRecord> records = new ArrayList<>();
@@ -70,15 +74,12 @@ public final class PushBatch {
       } catch (java.io.IOException e) {
         throw new IllegalStateException("reading bytes in memory", e);
       }
-    } else if (type.equals("application/json")) {
+    } else {
       try {
         RecordReader.document(body, source, sink);
       } catch (RecordReader.InvalidDocumentException e) {
         throw new InvalidBatchException(e.getMessage(), false);
       }
-    } else {
-      throw new InvalidBatchException("Content-Type '" + type + "' is not accepted: send application/json "
-          + "(a release or an array of releases) or application/x-ndjson (one release per line)", true);
     }
     if (records.isEmpty() && rejections.isEmpty()) {
       throw new InvalidBatchException("the body holds no release: send a release, an array of releases or "
