@@ -116,6 +116,7 @@ public final class Engine implements AutoCloseable {
     DataLayout layout = new DataLayout(data);
     AnalyzerRegistry analyzers = AnalyzerRegistry.load(analyzersDir);
     AgencyRegistry agencies = new AgencyRegistry(layout.agenciesFile());
+    agencies.problems().forEach(p -> System.err.println("agencies file: " + p));
     ReleaseStore store = ReleaseStore.open(layout.storeDir());
     if (backend.kind() == SearchBackend.Kind.opensearch) return openWithOpenSearch(layout, analyzers, agencies, store,
         indexRequired, backend);

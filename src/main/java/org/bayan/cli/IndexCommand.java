@@ -58,7 +58,7 @@ final class IndexCommand implements Callable<Integer> {
   private int watch() throws Exception {
     if (!java.nio.file.Files.isDirectory(watch)) throw new java.io.IOException(watch + ": not a folder");
     try (Engine engine = Engine.open(data.data(), data.analyzers(), false)) {
-      if (agenciesFile != null) engine.agencies.register(AgencyRegistry.read(agenciesFile));
+      if (agenciesFile != null) engine.agencies.register(readAgencies(agenciesFile));
       Indexer indexer = new Indexer(engine.store, engine.agencies, engine.sync,
           new RejectsReport(engine.layout.rejectsFile()), maxBodyChars, System.out, System.err, false);
       System.out.println("watching " + watch.toAbsolutePath() + " (Ctrl-C to stop)");
@@ -80,7 +80,7 @@ final class IndexCommand implements Callable<Integer> {
       int maxBodyChars) throws Exception {
     try (Engine engine = Engine.open(dataDir, analyzersDir, false, backend)) {
       if (agenciesFile != null) {
-        List<Agency> list = AgencyRegistry.read(agenciesFile);
+        List<Agency> list = readAgencies(agenciesFile);
         int added = engine.agencies.register(list);
         System.err.println("registered " + added + " new agencies from " + agenciesFile);
       }
@@ -114,5 +114,12 @@ final class IndexCommand implements Callable<Integer> {
       if (summary.rejected() > 0) System.out.println("rejections written to " + engine.layout.rejectsFile());
       return summary;
     }
+  }
+
+  // Entries left out are named with their line; the others are registered.
+  private static List<Agency> readAgencies(Path file) {
+    AgencyRegistry.AgencyFile read = AgencyRegistry.read(file);
+    read.problems().forEach(p -> System.err.println("agencies file: " + p));
+    return read.agencies();
   }
 }

@@ -3,8 +3,6 @@ package org.bayan.http;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import java.util.List;
-import org.bayan.ingest.RawRecord;
 import org.bayan.ingest.push.ApiKey;
 import org.bayan.ingest.push.PushBatch;
 import org.bayan.ingest.push.PushResult;
@@ -22,7 +20,7 @@ final class PushController {
 
   void releases(Context ctx) {
     ApiKey key = Access.key(ctx);
-    List<RawRecord> records;
+    PushBatch.Batch records;
     try {
       records = PushBatch.read(ctx.bodyAsBytes(), ctx.contentType(), "push:" + key.name());
     } catch (PushBatch.InvalidBatchException e) {

@@ -218,6 +218,9 @@ public final class Indexer {
     public void close() {
       inFlight.forEach(f -> f.cancel(true));
       admitters.shutdownNow();
+      // A run that failed part way (a store that cannot write) still keeps the rejections it made.
+      report.write(unreported);
+      unreported.clear();
     }
   }
 
@@ -248,7 +251,9 @@ public final class Indexer {
     for (Path f : releaseFiles) {
       Path a = f.toAbsolutePath().getParent().resolve("agencies.json");
       if (seen.add(a) && Files.isRegularFile(a)) {
-        List<Agency> list = AgencyRegistry.read(a);
+        AgencyRegistry.AgencyFile read = AgencyRegistry.read(a);
+        read.problems().forEach(p -> err.println("agencies file: " + p));
+        List<Agency> list = read.agencies();
         int added = agencies.register(list);
         if (added > 0) err.println("registered " + added + " agencies from " + a);
       }

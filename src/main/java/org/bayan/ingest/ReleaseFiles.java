@@ -1,7 +1,7 @@
 package org.bayan.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,18 +13,15 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads release files in JSON Lines ({@code .jsonl}, {@code .jsonl.gz}), one record a line, each with its
- * {@code file:line}. Problems that concern a line (too long) or the rest of a file (a truncated gzip) become
+ * Reads release files in JSON Lines ({@code .jsonl}, {@code .jsonl.gz}), one record a line (CR, LF or CRLF),
+ * each with its {@code file:line}. Problems that concern a line (too long) or the rest of a file (a truncated gzip) become
  * rejections; everything before them is still delivered.
  */
 public final class ReleaseFiles {
   private final long maxLineBytes;
 
-  public interface Sink {
-    void record(RawRecord record);
-
-    void rejected(Rejection rejection);
-  }
+  /** Where a file's records go: the same as every other channel's. */
+  public interface Sink extends RecordReader.Sink {}
 
   public ReleaseFiles(long maxLineBytes) {
     this.maxLineBytes = maxLineBytes;
@@ -59,43 +56,21 @@ public final class ReleaseFiles {
     return consumed;
   }
 
-  /** Delivers every line of {@code file} to {@code sink}. Blank lines are skipped. */
+  /** Delivers every line of {@code file} to {@code sink} ({@link RecordReader#lines}). Blank lines are skipped. */
   public void read(Path file, Sink sink) throws IOException {
     String name = file.toString();
     consumed = 0;
     try (InputStream raw = counting(Files.newInputStream(file))) {
       InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-      // Read in blocks and cut lines out of them: a byte at a time through a synchronized stream was a
-      // quarter of the indexer's reading thread.
-      byte[] block = new byte[1 << 16];
-      ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
-      long lineNo = 1;
-      boolean tooLong = false;
-      try {
-        int n;
-        while ((n = in.read(block)) != -1) {
-          int from = 0;
-          for (int i = 0; i < n; i++) {
-            if (block[i] != '\n') continue;
-            tooLong = append(line, block, from, i, tooLong);
-            deliver(sink, name, lineNo, line, tooLong);
-            line.reset();
-            tooLong = false;
-            lineNo++;
-            from = i + 1;
-          }
-          tooLong = append(line, block, from, n, tooLong);
-        }
-        deliver(sink, name, lineNo, line, tooLong);
-      } catch (EOFException | ZipException e) {
-        sink.rejected(new Rejection(name, lineNo,
-            "the file ends abruptly (damaged or truncated gzip); lines before it were read: " + e.getMessage(), null));
-      }
+      RecordReader.lines(in, name, maxLineBytes, sink);
+    } catch (EOFException | ZipException e) {
+      // A gzip too short for its header fails before the first line is read.
+      sink.rejected(new Rejection(name, 1, "the file ends abruptly (damaged or truncated gzip): " + e.getMessage(), null));
     }
   }
 
   private InputStream counting(InputStream in) {
-    return new java.io.FilterInputStream(in) {
+    return new FilterInputStream(in) {
       @Override
       public int read() throws IOException {
         int b = super.read();
@@ -110,31 +85,5 @@ public final class ReleaseFiles {
         return n;
       }
     };
-  }
-
-  // Adds block[from, to) to the line unless that makes it longer than allowed; returns whether it is too long.
-  private boolean append(ByteArrayOutputStream line, byte[] block, int from, int to, boolean tooLong) {
-    if (tooLong) return true;
-    if (line.size() + (long) (to - from) > maxLineBytes) {
-      line.reset();
-      return true;
-    }
-    line.write(block, from, to - from);
-    return false;
-  }
-
-  private void deliver(Sink sink, String name, long lineNo, ByteArrayOutputStream line, boolean tooLong) {
-    if (tooLong) {
-      sink.rejected(new Rejection(name, lineNo, "line longer than " + maxLineBytes + " bytes", null));
-      return;
-    }
-    byte[] bytes = line.toByteArray();
-    int len = bytes.length;
-    if (len > 0 && bytes[len - 1] == '\r') len--;
-    boolean blank = true;
-    for (int i = 0; i < len && blank; i++) blank = bytes[i] == ' ' || bytes[i] == '\t';
-    if (blank) return;
-    if (len != bytes.length) bytes = java.util.Arrays.copyOf(bytes, len);
-    sink.record(new RawRecord(name, lineNo, bytes));
   }
 }

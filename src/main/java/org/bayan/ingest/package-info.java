@@ -1,5 +1,6 @@
 /**
- * Getting releases in: readers for release files, admission (validation and agency signature check, the one
+ * Getting releases in: one record reader for every channel ({@link org.bayan.ingest.RecordReader}: JSON
+ * Lines and JSON documents cut into records with their exact bytes), readers for release files, admission (validation and agency signature check, the one
  * gate of every ingest path) with file:line rejections, the indexer job (store first, then log and index,
  * with progress), the follower that brings the transparency log and the index up to date with the store,
  * the folder watcher, HTML to text and ids for items with foreign keys. Channels live in sub-packages:

@@ -33,8 +33,8 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<Str
   static final Map<String, String> KEYWORD_FACETS =
       Map.of("agency", Fields.AGENCY, "type", Fields.TYPE, "language", Fields.LANGUAGE);
 
-  private static final int FIRST_YEAR = 1900;
-  private static final int LAST_YEAR = 2200;
+  private static final int FIRST_YEAR = org.bayan.statement.ReleaseLimits.FIRST_YEAR;
+  private static final int LAST_YEAR = org.bayan.statement.ReleaseLimits.LAST_YEAR;
   private static final long[] YEAR_STARTS = new long[LAST_YEAR - FIRST_YEAR + 2];
 
   static {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.bayan.statement.ReleaseLimits;
 import org.bayan.statement.SignatureStatus;
 
 /**
@@ -105,11 +106,24 @@ public record SearchRequest(
     SortOrder sort = SortOrder.parse(one(params, "sort"));
     SearchRequest req = new SearchRequest(q, many(params, "agency"), Filters.types(params.get("type")), many(params, "category"),
         langs, statuses, f, t, sort, p, s, null);
+    req.checkFilterCounts();
     String rawCursor = one(params, "cursor");
     if (rawCursor == null) return req;
     if (p != 1) throw new InvalidParameterException("page", "give either 'page' or 'cursor', not both");
     Cursor c = Cursor.decode(rawCursor, req.effectiveSort(), req.fingerprint());
     return new SearchRequest(q, req.agencies, req.types, req.categories, langs, statuses, f, t, sort, 1, s, c);
+  }
+
+  // Each value is a clause of the query: thousands of them would exceed Lucene's clause limit (a 500).
+  private void checkFilterCounts() {
+    Map<String, List<String>> filters = Map.of(
+        "agency", agencies, "type", types, "category", categories, "lang", languages, "status", statuses);
+    filters.forEach((name, values) -> {
+      if (values.size() > ReleaseLimits.MAX_FILTER_VALUES) {
+        throw new InvalidParameterException(name, values.size() + " different values; at most "
+            + ReleaseLimits.MAX_FILTER_VALUES);
+      }
+    });
   }
 
   /** The order hits come in: relevance only makes sense when there is text to rank by. */
@@ -161,17 +175,24 @@ public record SearchRequest(
   public static Instant date(String name, String value, boolean endOfDay) {
     if (value == null || value.isBlank()) return null;
     String v = value.strip();
+    Instant t;
     try {
       if (v.length() == 10) {
         LocalDate d = LocalDate.parse(v);
-        return endOfDay
+        t = endOfDay
             ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
             : d.atStartOfDay(ZoneOffset.UTC).toInstant();
+      } else {
+        t = OffsetDateTime.parse(v).toInstant();
       }
-      return OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeParseException e) {
       throw new InvalidParameterException(name,
           "'" + v + "' is not a date (2024-05-01) or a date-time with offset (2024-05-01T10:00:00+03:00)");
     }
+    // Publication dates are held within these years; far beyond them a date is not even a long of milliseconds.
+    if (!ReleaseLimits.inRange(t)) {
+      throw new InvalidParameterException(name, "'" + v + "' is outside the years Bayan holds (" + ReleaseLimits.range() + ")");
+    }
+    return t;
   }
 }

@@ -1,5 +1,7 @@
 package org.bayan.store;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -38,42 +40,92 @@ public final class AgencyRegistry {
   private final Path file;
   private final Map<String, Agency> agencies = new ConcurrentHashMap<>();
   private volatile long loadedMtime = -1;
+  private volatile List<String> problems = List.of();
 
   public AgencyRegistry(Path file) {
     this.file = file;
     reloadIfChanged();
   }
 
-  /** Reads an agencies file; errors name the file and the entry at fault. */
-  public static List<Agency> read(Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(file.toFile());
+  /**
+   * What an agencies file holds: the agencies that are valid, and one problem per entry that is not, each
+   * with {@code file:line} and the reason. A bad entry is left out; the others still count.
+   */
+  public record AgencyFile(List<Agency> agencies, List<String> problems) {}
+
+  /**
+   * Reads an agencies file. Problems with an entry (a bad id or URL, a field of the wrong type, an id given
+   * twice) leave that entry out and are reported; only a file that is not a JSON array of entries is refused
+   * as a whole, with the reason.
+   */
+  public static AgencyFile read(Path file) {
+    List<Agency> out = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    Map<String, Long> lineOf = new java.util.HashMap<>();
+    try (JsonParser p = JSON.createParser(file.toFile())) {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_ARRAY) {
+        throw new IllegalArgumentException(file + ": an agencies file must be a JSON array of agencies");
+      }
+      int n = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (p.currentToken() == null) throw new IllegalArgumentException(file + ": the array of agencies is not closed");
+        n++;
+        long line = p.currentTokenLocation().getLineNr();
+        JsonNode a = p.readValueAsTree();
+        String at = file + ":" + line + ": agency #" + n;
+        try {
+          if (a == null || !a.isObject()) throw new IllegalArgumentException("an entry must be a JSON object");
+          String id = a.path("id").isTextual() ? a.get("id").textValue() : "";
+          if (!id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("id '" + abbreviate(a.path("id").asText("")) + "' is not a slug (lower-case letters, digits, . _ -)");
+          }
+          at = file + ":" + line + ": agency '" + id + "'";
+          Long before = lineOf.get(id);
+          if (before != null) {
+            // Taking the later entry would silently rename the agency its releases were published under.
+            throw new IllegalArgumentException("the id is already used by the entry at line " + before
+                + "; this entry is left out");
+          }
+          out.add(new Agency(id, text(a, "name_ar"), text(a, "name_en"), text(a, "kind"), website(a),
+              urls(a.get("feeds"), "feeds"), pages(a.get("pages"), "pages"), keys(a.get("keys"))));
+          lineOf.put(id, line);
+        } catch (IllegalArgumentException e) {
+          problems.add(at + ": " + e.getMessage());
+        }
+      }
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": not a readable JSON agencies file: " + e.getMessage(), e);
     }
-    if (root == null || !root.isArray()) {
-      throw new IllegalArgumentException(file + ": an agencies file must be a JSON array of agencies");
-    }
-    List<Agency> out = new ArrayList<>();
-    for (int i = 0; i < root.size(); i++) {
-      JsonNode a = root.get(i);
-      String id = a.path("id").asText("");
-      if (!id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
-        throw new IllegalArgumentException(
-            file + ": agency #" + (i + 1) + ": id '" + id + "' is not a slug (lower-case letters, digits, . _ -)");
-      }
-      String at = file + ": agency '" + id + "'";
-      out.add(new Agency(id, text(a, "name_ar"), text(a, "name_en"), text(a, "kind"), text(a, "website"),
-          urls(a.get("feeds"), at + ": feeds"), pages(a.get("pages"), at + ": pages"),
-          keys(file, i, id, a.get("keys"))));
-    }
-    return out;
+    return new AgencyFile(out, problems);
   }
 
-  private static List<AgencyKey> keys(Path file, int i, String agency, JsonNode keys) {
+  /** The problems of the file as last loaded: entries left out, with file:line and the reason. */
+  public List<String> problems() {
+    return problems;
+  }
+
+  private static String website(JsonNode a) {
+    String w = text(a, "website");
+    if (w == null || w.isBlank()) return null;
+    // Shown as a link on every statement of the agency: only a web address may be one.
+    try {
+      java.net.URI u = new java.net.URI(w.strip());
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null) return w.strip();
+    } catch (java.net.URISyntaxException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException("website '" + abbreviate(w) + "' is not an http(s) URL");
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+  }
+
+  private static List<AgencyKey> keys(JsonNode keys) {
     if (keys == null || keys.isNull()) return List.of();
-    String where = file + ": agency #" + (i + 1) + " (" + agency + "): ";
+    String where = "";
     if (!keys.isArray()) throw new IllegalArgumentException(where + "'keys' must be an array");
     List<AgencyKey> out = new ArrayList<>();
     for (int k = 0; k < keys.size(); k++) {
@@ -117,7 +169,9 @@ public final class AgencyRegistry {
       long mtime = Files.getLastModifiedTime(file).toMillis();
       if (mtime == loadedMtime) return;
       Map<String, Agency> fresh = new LinkedHashMap<>();
-      for (Agency a : read(file)) fresh.put(a.id(), a);
+      AgencyFile read = read(file);
+      for (Agency a : read.agencies()) fresh.put(a.id(), a);
+      problems = read.problems();
       agencies.putAll(fresh);
       agencies.keySet().retainAll(fresh.keySet());
       loadedMtime = mtime;
@@ -165,11 +219,15 @@ public final class AgencyRegistry {
 
   private void save() {
     Map<String, ObjectNode> existing = new java.util.HashMap<>();
+    List<JsonNode> entries = new ArrayList<>();
     try {
       if (Files.exists(file)) {
         JsonNode old = JSON.readTree(file.toFile());
         if (old != null && old.isArray()) {
-          for (JsonNode n : old) if (n.isObject()) existing.put(n.path("id").asText(""), (ObjectNode) n);
+          for (JsonNode n : old) {
+            entries.add(n);
+            if (n.isObject()) existing.putIfAbsent(n.path("id").asText(""), (ObjectNode) n);
+          }
         }
       }
     } catch (IOException e) {
@@ -208,6 +266,10 @@ public final class AgencyRegistry {
         if (a.pages().body() != null) p.put("body", a.pages().body());
       }
     }
+    // Entries left out when the file was read (see problems()) stay in it, as written, for the operator to fix.
+    java.util.Set<JsonNode> written = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Agency a : all()) if (existing.get(a.id()) != null) written.add(existing.get(a.id()));
+    for (JsonNode n : entries) if (!written.contains(n)) arr.add(n);
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -241,6 +303,9 @@ public final class AgencyRegistry {
 
   private static String text(JsonNode o, String k) {
     JsonNode v = o.get(k);
-    return v == null || v.isNull() ? null : v.asText();
+    if (v == null || v.isNull()) return null;
+    // name_en: 123 is a mistake in the file, not a name to show.
+    if (!v.isTextual()) throw new IllegalArgumentException("'" + k + "' must be a string, not " + v.getNodeType());
+    return v.textValue();
   }
 }

@@ -95,12 +95,13 @@ public final class FeedPoller {
             new String(r.bytes(), StandardCharsets.UTF_8)));
       }
     }
+    // Before storing: a store that fails must not take the rejected items with it.
+    rejects.write(rejected);
     int[] counts = new int[3];
     if (!valid.isEmpty()) {
       for (AppendResult a : store.append(valid)) counts[a.outcome().ordinal()]++;
       if (sync != null) sync.catchUp();
     }
-    rejects.write(rejected);
     // Validators are saved only once the items are stored: a crash before this refetches, never skips.
     state.update(url, f.etag(), f.lastModified());
     return new FeedResult(agency.id(), url, false, counts[0], counts[1], counts[2], rejected.size(), null);

@@ -11,7 +11,6 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ public final class FeedReader {
       }
       String link = absolute(source, e.getLink());
       if (link != null) o.put("source_url", link);
-      out.add(new RawRecord(source, n, o.toString().getBytes(StandardCharsets.UTF_8)));
+      out.add(RawRecord.mapped(source, n, o.toString()));
     }
     return out;
   }

@@ -51,7 +51,7 @@ public final class PageExtractor {
     String lang = doc.select("html[lang]").attr("lang").toLowerCase(Locale.ROOT);
     if (lang.startsWith("ar")) o.put("language", "ar");
     else if (lang.startsWith("en")) o.put("language", "en");
-    return new RawRecord(url, 0, o.toString().getBytes(StandardCharsets.UTF_8));
+    return RawRecord.mapped(url, 0, o.toString());
   }
 
   static String title(Document doc, String selector) {

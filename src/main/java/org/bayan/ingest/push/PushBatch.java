@@ -1,22 +1,22 @@
 package org.bayan.ingest.push;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.bayan.ingest.RawRecord;
+import org.bayan.ingest.RecordReader;
+import org.bayan.ingest.Rejection;
 
 /**
  * Reads a pushed body into raw records by its media type: {@code application/json} holds one release object
  * or an array of them (record {@code n} is element {@code n}, from 1); {@code application/x-ndjson},
  * {@code application/jsonl} or {@code application/x-jsonlines} hold one release per line (record {@code n}
- * is line {@code n}). A malformed line is that record's problem; a malformed JSON document is the batch's.
+ * is line {@code n}). A record that cannot be read is that record's problem; a document whose structure
+ * cannot be followed (unclosed, text after the array), an empty body and a body that is not UTF-8 are the
+ * batch's.
  */
 public final class PushBatch {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> LINES =
       List.of("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines");
 
@@ -41,50 +41,51 @@ public final class PushBatch {
     return LINES.contains(mediaType(contentType));
   }
 
-  public static List<RawRecord> read(byte[] body, String contentType, String source) throws InvalidBatchException {
+  /**
+   * The records of a pushed body, with the rejections its reader made (an empty array element); every record
+   * is cut by {@link RecordReader}, as a release file's lines are.
+   */
+  public record Batch(List<RawRecord> records, List<Rejection> rejections) {}
+
+  public static Batch read(byte[] body, String contentType, String source) throws InvalidBatchException {
     String type = mediaType(contentType);
-    if (LINES.contains(type)) return lines(body, source);
-    if (!type.equals("application/json")) {
+    if (!LINES.contains(type) && !type.equals("application/json")) {
       throw new InvalidBatchException("Content-Type '" + type + "' is not accepted: send application/json "
           + "(a release or an array of releases) or application/x-ndjson (one release per line)", true);
     }
-    JsonNode root;
-    try {
-      root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new InvalidBatchException("the body is not valid JSON (line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), false);
-    } catch (java.io.IOException e) {
-      throw new InvalidBatchException("the body could not be read: " + e.getMessage(), false);
-    }
-    if (root == null) throw new InvalidBatchException("the body is empty: send a release or an array of releases", false);
-    List<RawRecord> out = new ArrayList<>();
-    if (root.isArray()) {
-      for (int i = 0; i < root.size(); i++) out.add(new RawRecord(source, i + 1, bytes(root.get(i))));
-    } else {
-      out.add(new RawRecord(source, 1, bytes(root)));
-    }
-    return out;
-  }
+    String encoding = RecordReader.encodingProblem(body, body.length, "the body");
+    if (encoding != null) throw new InvalidBatchException(encoding, false);
+    List<RawRecord> records = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>();
+    RecordReader.Sink sink = new RecordReader.Sink() {
+      @Override
+      public void record(RawRecord record) {
+        records.add(record);
+      }
 
-  private static List<RawRecord> lines(byte[] body, String source) {
-    List<RawRecord> out = new ArrayList<>();
-    int start = 0;
-    long line = 1;
-    for (int i = 0; i <= body.length; i++) {
-      if (i == body.length || body[i] == '\n') {
-        int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
-        String text = new String(body, start, end - start, StandardCharsets.UTF_8);
-        if (!text.isBlank()) out.add(new RawRecord(source, line, java.util.Arrays.copyOfRange(body, start, end)));
-        start = i + 1;
-        line++;
+      @Override
+      public void rejected(Rejection rejection) {
+        rejections.add(rejection);
+      }
+    };
+    if (LINES.contains(type)) {
+      try {
+        RecordReader.lines(new ByteArrayInputStream(body), source, Long.MAX_VALUE, sink);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("reading bytes in memory", e);
+      }
+    } else {
+      try {
+        RecordReader.document(body, source, sink);
+      } catch (RecordReader.InvalidDocumentException e) {
+        throw new InvalidBatchException(e.getMessage(), false);
       }
     }
-    return out;
-  }
-
-  private static byte[] bytes(JsonNode n) {
-    return n.toString().getBytes(StandardCharsets.UTF_8);
+    if (records.isEmpty() && rejections.isEmpty()) {
+      throw new InvalidBatchException("the body holds no release: send a release, an array of releases or "
+          + "one release per line", false);
+    }
+    return new Batch(records, rejections);
   }
 
   private static String mediaType(String contentType) {

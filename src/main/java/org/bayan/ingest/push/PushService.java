@@ -34,11 +34,12 @@ public final class PushService {
     this.admission = new Admission(agencies::get, maxBodyChars);
   }
 
-  public PushResult push(List<RawRecord> records, ApiKey key) {
+  public PushResult push(PushBatch.Batch batch, ApiKey key) {
+    List<RawRecord> records = batch.records();
     RecordResult[] results = new RecordResult[records.size()];
     List<Release> valid = new ArrayList<>();
     List<Integer> validAt = new ArrayList<>();
-    List<Rejection> rejections = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>(batch.rejections());
     for (int i = 0; i < records.size(); i++) {
       RawRecord r = records.get(i);
       try {
@@ -55,6 +56,8 @@ public final class PushService {
             new String(r.bytes(), StandardCharsets.UTF_8)));
       }
     }
+    // Before storing: a store that fails must not take the rejections of this batch with it.
+    rejects.write(rejections);
     int accepted = 0;
     int unchanged = 0;
     if (!valid.isEmpty()) {
@@ -70,7 +73,11 @@ public final class PushService {
       }
       sync.catchUp();
     }
-    rejects.write(rejections);
-    return new PushResult(accepted, unchanged, rejections.size(), List.of(results));
+    List<RecordResult> all = new ArrayList<>(List.of(results));
+    for (Rejection r : batch.rejections()) {
+      all.add(new RecordResult(r.line(), r.id(), RecordResult.REJECTED, null, r.reason()));
+    }
+    all.sort(java.util.Comparator.comparingLong(RecordResult::index));
+    return new PushResult(accepted, unchanged, rejections.size(), all);
   }
 }
