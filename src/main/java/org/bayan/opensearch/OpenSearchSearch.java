@@ -139,7 +139,9 @@ public final class OpenSearchSearch implements StatementSearch {
     String didYouMean = facets && total < SearchService.FEW_HITS ? didYouMean(plan, req, total) : null;
     long took = (System.nanoTime() - start) / 1_000_000;
     return new SearchResponse(req.query(), total, took, req.page(), req.size(), plan.order().param(), hits,
-        facets ? facets(r.path("aggregations")) : null, false, next, didYouMean, false);
+        facets ? facets(r.path("aggregations")) : null, false, next, didYouMean, false,
+        "gte".equals(r.path("hits").path("total").path("relation").asText()) ? SearchResponse.LOWER_BOUND
+            : SearchResponse.EXACT);
   }
 
   /** A corrected query, offered only when it finds more than what was asked (as the embedded engine does). */

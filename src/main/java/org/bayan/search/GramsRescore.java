@@ -17,9 +17,10 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 /**
  * Relevance ranking in two passes with the same scores as one: the query without its trigram clauses finds and
  * orders the matches (trigrams never decide a match), then the trigram clauses are scored on that pass's best
- * {@link #DEPTH} hits and added to their scores. A score is a sum over clauses, so a collected hit ends with
+ * {@link #DEPTH} hits and added to their scores. A score is a sum over clauses, so a rescored hit ends with
  * exactly the score the whole query gives it; only a statement outside the first pass's window could have
- * climbed into it on trigrams alone. Scoring the trigrams of a long query over every match was most of the
+ * climbed into it on trigrams alone. Hits past the window keep their first-pass scores and come after every
+ * rescored hit, in first-pass order: one order for every page, page size and cursor ({@link Head}). Scoring the trigrams of a long query over every match was most of the
  * time of a search (docs/search.md).
  *
  * @param words the query without its trigram clauses
@@ -28,7 +29,8 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  */
 public record GramsRescore(Query words, Query grams) {
   /**
-   * First-pass hits rescored (at least the page asked for). Measured with {@code bayan eval}: 300 ranks as the
+   * First-pass hits rescored, whatever the page asked for: the same hits for every page, so that the pages of one
+   * result list line up (a page past them lists the first pass's later hits, after every rescored one). Measured with {@code bayan eval}: 300 ranks as the
    * whole query does on every set (Recall@100 of ant-titles 0.001 lower), 100 began to lose; a search with 300
    * runs about 35 % faster than scoring the trigrams over every match (docs/search.md).
    */
@@ -45,7 +47,10 @@ public record GramsRescore(Query words, Query grams) {
     return split.words == null ? query : split.words;
   }
 
-  /** The best {@code n} hits of {@code query}, in the two passes' order and with the whole query's scores. */
+  /**
+   * The best {@code n} hits of {@code query}, in the two passes' order (the order of {@code /api/search}), the
+   * first {@link #DEPTH} with the whole query's scores.
+   */
   static TopDocs top(IndexSearcher searcher, Query query, int n) throws IOException {
     return top(searcher, query, n, n);
   }
@@ -59,7 +64,7 @@ public record GramsRescore(Query words, Query grams) {
     if (!split.splits()) return searcher.search(query, new TopScoreDocCollectorManager(n, null, countUpTo));
     int depth = Math.max(n, DEPTH);
     TopDocs rescored = split.rescore(searcher,
-        searcher.search(split.words, new TopScoreDocCollectorManager(depth, null, Math.max(depth, countUpTo))), depth);
+        searcher.search(split.words, new TopScoreDocCollectorManager(depth, null, Math.max(depth, countUpTo))), DEPTH);
     return new TopDocs(rescored.totalHits, Arrays.copyOf(rescored.scoreDocs, Math.min(n, rescored.scoreDocs.length)));
   }
 
@@ -80,7 +85,53 @@ public record GramsRescore(Query words, Query grams) {
     }.rescore(searcher, head, n);
     ScoreDoc[] all = firstPass.scoreDocs.clone();
     System.arraycopy(rescored.scoreDocs, 0, all, 0, n);
+    // Ties in document order, as every other pass breaks them: the order a cursor continues in (Head.isAfter).
+    Arrays.sort(all, 0, n, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
     return new TopDocs(firstPass.totalHits, all);
+  }
+
+  /**
+   * The head of this query's relevance order, for a page after a cursor: the first pass's best {@link #DEPTH}
+   * hits, rescored and reordered as a first page has them.
+   */
+  Head head(IndexSearcher searcher) throws IOException {
+    TopDocs first = searcher.search(words, new TopScoreDocCollectorManager(DEPTH, null, DEPTH));
+    ScoreDoc[] fs = first.scoreDocs;
+    // Copied before rescoring, which changes the scores of the hits it is given.
+    ScoreDoc last = fs.length < DEPTH ? null : new ScoreDoc(fs[fs.length - 1].doc, fs[fs.length - 1].score);
+    return new Head(words, rescore(searcher, first, DEPTH), last);
+  }
+
+  /**
+   * The rescored hits that open a relevance order and where the first pass's order takes over after them.
+   *
+   * @param words the query without its trigram clauses (the first pass)
+   * @param hits the first pass's best {@link #DEPTH} hits with the whole query's scores, best first
+   * @param boundary the first pass's {@link #DEPTH}-th hit with its first-pass score: every later hit of the
+   *     first pass comes after the head, in first-pass order; null when the first pass has no more hits
+   */
+  record Head(Query words, TopDocs hits, ScoreDoc boundary) {
+    /** Whether {@code a} comes after {@code b} in relevance order (lower score, or equal score and later doc). */
+    static boolean isAfter(ScoreDoc a, ScoreDoc b) {
+      return a.score < b.score || (a.score == b.score && a.doc > b.doc);
+    }
+
+    /** The best {@code n} hits after {@code after} that are not in the head, in first-pass order. */
+    TopDocs tailAfter(IndexSearcher searcher, ScoreDoc after, int n, int countUpTo) throws IOException {
+      if (boundary == null) return new TopDocs(hits.totalHits, new ScoreDoc[0]);
+      ScoreDoc from = isAfter(after, boundary) ? after : boundary;
+      return searcher.search(words, new TopScoreDocCollectorManager(n, from, countUpTo));
+    }
+
+    /** The head's hits after {@code after}, then {@code tail} (from {@link #tailAfter}). */
+    TopDocs after(ScoreDoc after, TopDocs tail) {
+      List<ScoreDoc> out = new ArrayList<>();
+      for (ScoreDoc h : hits.scoreDocs) {
+        if (isAfter(h, after)) out.add(h);
+      }
+      out.addAll(Arrays.asList(tail.scoreDocs));
+      return new TopDocs(tail.totalHits, out.toArray(ScoreDoc[]::new));
+    }
   }
 
   /** Splits {@code q} into its word part and its trigram part. */

@@ -112,27 +112,82 @@ public final class KeywordQueries {
   }
 
   /**
-   * A group of plain words: any of them matches, statements holding all of them rank first. This is the one
-   * place where free-text ranking is decided.
+   * Weight of one query word a statement holds, in a keyword query of two to {@value #COVERAGE_MAX} words. Each
+   * word held adds this constant, far above what relevance can add (a statement's BM25 score over every field
+   * of a word or three stays in the tens), so statements holding more of the words rank first, and relevance
+   * orders those holding as many: a score is {@code 1000 × words held + relevance}.
+   */
+  static final float COVERAGE_WEIGHT = 1000f;
+
+  /**
+   * Longest word group ranked by coverage first: a writer's keyword query, which means all of its words. Prose
+   * (a typed question, a pasted sentence) is ranked by relevance alone: measured with {@code bayan eval}
+   * (docs/search.md), ranking it by coverage first lost quality on every set.
+   */
+  static final int COVERAGE_MAX = ALL_WORDS_MAX;
+
+  /**
+   * A group of plain words: any of them matches; in a keyword query (two to {@value #COVERAGE_MAX} words),
+   * statements holding more of the words rank first ({@link #COVERAGE_WEIGHT}). A word counts when its
+   * stemmed form is in the statement; a stop word (one its own language's chain leaves out) does not count.
+   * This is the one place where free-text ranking is decided.
    */
   public Query words(List<String> words) {
     String text = String.join(" ", words);
-    Query any = plainText(text, words.size() > ALL_WORDS_MAX ? scriptLanguage(text) : null);
-    if (words.size() < 2 || words.size() > ALL_WORDS_MAX || any instanceof MatchNoDocsQuery) return any;
+    String language = words.size() > ALL_WORDS_MAX ? scriptLanguage(text) : null;
+    Query any = plainText(text, language);
+    if (words.size() < 2 || any instanceof MatchNoDocsQuery) return any;
     BooleanQuery.Builder all = new BooleanQuery.Builder();
+    java.util.Set<Query> covered = new java.util.LinkedHashSet<>();
     int required = 0;
     for (String w : words) {
+      if (isStopWord(w)) continue; // a stop word is not a word the statement must hold
+      Query held = stemmed(w, language);
+      if (held == null || !covered.add(held)) continue;
       // Word-level fields only: trigrams would let a statement "hold" a word it only shares pieces with.
-      Query q = plainText(w, null, false);
-      if (q instanceof MatchNoDocsQuery) continue; // a stop word is not a word the statement must hold
-      all.add(q, BooleanClause.Occur.MUST);
+      all.add(plainText(w, null, false), BooleanClause.Occur.MUST);
       required++;
     }
-    if (required < 2) return any;
-    return new BooleanQuery.Builder()
-        .add(any, BooleanClause.Occur.SHOULD)
-        .add(new BoostQuery(all.build(), ALL_WORDS_BOOST), BooleanClause.Occur.SHOULD)
-        .build();
+    boolean allWords = words.size() <= ALL_WORDS_MAX && required >= 2;
+    boolean coverage = words.size() <= COVERAGE_MAX && covered.size() >= 2;
+    if (!allWords && !coverage) return any;
+    BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(any, BooleanClause.Occur.SHOULD);
+    if (allWords) ranked.add(new BoostQuery(all.build(), ALL_WORDS_BOOST), BooleanClause.Occur.SHOULD);
+    if (coverage) {
+      for (Query held : covered) {
+        ranked.add(new BoostQuery(new ConstantScoreQuery(held), COVERAGE_WEIGHT), BooleanClause.Occur.SHOULD);
+      }
+    }
+    return ranked.build();
+  }
+
+  /**
+   * Whether {@code word} is a stop word: its own script's language chain leaves it out (a word in neither or
+   * both scripts: every chain does).
+   */
+  private boolean isStopWord(String word) {
+    String lang = scriptLanguage(word);
+    for (String l : Fields.LANGUAGES) {
+      if ((lang == null || lang.equals(l)) && !terms(Fields.body(l), word).isEmpty()) return false;
+    }
+    return true;
+  }
+
+  /**
+   * {@code word} in the stemmed fields (of {@code language}, or of every language when null): a statement
+   * holds the word when this matches. Null when no chain keeps anything of it.
+   */
+  private Query stemmed(String word, String language) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (String field : weights.keySet()) {
+      if (language != null && !Fields.languageOf(field).equals(language)) continue;
+      for (String term : terms(field, word)) {
+        any.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
+        clauses++;
+      }
+    }
+    return clauses == 0 ? null : any.build();
   }
 
   /**

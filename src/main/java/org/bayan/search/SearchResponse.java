@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A page of hits. {@code total} is exact up to {@link SearchService#TOTAL_HITS_THRESHOLD} matching statements
- * and a lower bound beyond. {@code facets} maps agency, type, language and year to their counts over the whole
+ * A page of hits. {@code total} is the number of hits the pages of this result list hold (a duplicate group
+ * counts once: its other statements are listed beside its best hit): exact when {@code totalRelation} is
+ * {@link #EXACT}, a lower bound when it is {@link #LOWER_BOUND} (past {@link SearchService#TOTAL_HITS_THRESHOLD}
+ * hits, or on an engine that counts no further). {@code facets} maps agency, type, language and year to their counts over the whole
  * result set, or, when {@code facetsApproximate}, over its best {@link SearchService#FACET_SAMPLE} hits;
  * {@code nextCursor} continues the walk after this page (null at the end); {@code didYouMean} is a corrected
  * query when this one found little; {@code partial} is true when the search ran out of its time budget and
@@ -14,4 +16,9 @@ import java.util.Map;
 public record SearchResponse(
     String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits,
     Map<String, List<FacetValue>> facets, boolean facetsApproximate, String nextCursor, String didYouMean,
-    boolean partial) {}
+    boolean partial, String totalRelation) {
+  /** {@code total} is the exact number of hits. */
+  public static final String EXACT = "eq";
+  /** There are at least {@code total} hits. */
+  public static final String LOWER_BOUND = "gte";
+}

@@ -23,6 +23,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -101,28 +102,44 @@ public final class SearchService implements StatementSearch {
       // get their own pass.)
       boolean sampleInFirstPass = facets && req.cursor() == null;
       if (sampleInFirstPass) window = Math.max(window, FACET_SAMPLE);
-      // A first page in relevance order scores trigrams only on the window's hits (GramsRescore); a page after
-      // a cursor runs the whole query, whose scores those rescored hits already have, so pages line up.
-      GramsRescore twoPass = order == SortOrder.RELEVANCE && req.cursor() == null ? GramsRescore.of(query) : null;
-      Query matching = twoPass != null && twoPass.splits() ? twoPass.words() : query;
+      // In relevance order, trigrams are scored only on the first pass's best DEPTH hits (GramsRescore): one
+      // ranking for every page, size and cursor, those hits rescored first, the rest after them in first-pass
+      // order (their scores are below any rescored hit's, trigrams only add), a cursor after either.
+      GramsRescore split = order == SortOrder.RELEVANCE ? GramsRescore.of(query) : null;
+      Query matching = split != null && split.splits() ? split.words() : query;
+      GramsRescore.Head head = matching != query && req.cursor() != null ? split.head(searcher) : null;
       // The rescored hits must be the first pass's best DEPTH, whatever the page and facets ask for.
-      if (matching != query) window = Math.max(window, Math.min(MAX_WINDOW, GramsRescore.DEPTH));
+      if (matching != query && head == null) window = Math.max(window, Math.min(MAX_WINDOW, GramsRescore.DEPTH));
       // After a cursor, a group whose best hit ranks before the cursor was shown on an earlier page: its later
       // copies stay out of this one too. (The first page needs no check: nothing came before it.)
-      GroupCheck shownBefore = req.cursor() == null ? null
+      // With a head, a group's best hit is its first in the head, or else its best in first-pass order.
+      Map<String, Integer> headBest = head == null ? null : firstOfGroups(searcher, head.hits().scoreDocs);
+      GroupCheck shownBefore = req.cursor() == null ? null : head != null
+          ? (group, hit) -> headBest.containsKey(group) ? headBest.get(group) != hit.doc
+              : !isBestOfGroup(searcher, head.words(), order, group, hit)
           : (group, hit) -> !isBestOfGroup(searcher, query, order, group, hit);
       TopDocs docs;
       List<ScoreDoc> kept;
       while (true) {
-        docs = searcher.search(matching, topDocs(order, window, req.cursor(), searcher, TOTAL_HITS_THRESHOLD));
-        if (matching != query) docs = twoPass.rescore(searcher, docs, Math.max(need, GramsRescore.DEPTH));
+        int collected;
+        if (head != null) {
+          ScoreDoc after = relevanceAfter(req.cursor(), searcher);
+          TopDocs tail = head.tailAfter(searcher, after, window, TOTAL_HITS_THRESHOLD);
+          collected = tail.scoreDocs.length;
+          docs = head.after(after, tail);
+        } else {
+          docs = searcher.search(matching, topDocs(order, window, req.cursor(), searcher, TOTAL_HITS_THRESHOLD));
+          collected = docs.scoreDocs.length;
+          if (matching != query) docs = split.rescore(searcher, docs, GramsRescore.DEPTH);
+        }
         kept = collapse(searcher, docs.scoreDocs, need, shownBefore);
-        if (kept.size() >= need || docs.scoreDocs.length < window || window >= MAX_WINDOW) break;
+        if (kept.size() >= need || collected < window || window >= MAX_WINDOW) break;
         window = Math.min(MAX_WINDOW, window * 4);
       }
       boolean many = docs.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
       boolean allCollected = !many && docs.scoreDocs.length == docs.totalHits.value();
       Map<String, Map<String, Long>> counts = null;
+      CollapsedCount.Result shown = null;
       if (facets) {
         if (sampleInFirstPass && (many || allCollected)) {
           counts = FacetCounts.over(searcher, docs.scoreDocs);
@@ -130,21 +147,31 @@ public final class SearchService implements StatementSearch {
           counts = FacetCounts.over(searcher, docs.scoreDocs.length >= FACET_SAMPLE ? docs.scoreDocs
               : searcher.search(matching, topDocs(order, FACET_SAMPLE, null, searcher, FACET_SAMPLE)).scoreDocs);
         } else {
-          counts = searcher.search(matching, new FacetCounts());
+          Object[] both = searcher.search(matching,
+              new MultiCollectorManager(new FacetCounts(), new CollapsedCount(TOTAL_HITS_THRESHOLD)));
+          @SuppressWarnings("unchecked")
+          Map<String, Map<String, Long>> c = (Map<String, Map<String, Long>>) both[0];
+          counts = c;
+          shown = (CollapsedCount.Result) both[1];
         }
+      }
+      // `total` counts what the pages can show: each duplicate group once.
+      if (shown == null) {
+        shown = req.cursor() == null && allCollected
+            ? CollapsedCount.over(searcher, docs.scoreDocs, TOTAL_HITS_THRESHOLD)
+            : searcher.search(matching, new CollapsedCount(TOTAL_HITS_THRESHOLD));
       }
       int from = Math.min(kept.size(), skip);
       ScoreDoc[] page = kept.subList(from, Math.min(kept.size(), from + req.size())).toArray(ScoreDoc[]::new);
       List<Hit> hits = toHits(searcher, plan.highlight(), new TopDocs(docs.totalHits, page), plan.browse());
-      long total = counts != null && !many
-          ? counts.getOrDefault(FacetCounts.MATCHED, Map.of()).getOrDefault("", 0L) : docs.totalHits.value();
-      String next = page.length == req.size() && (skip + page.length < total || req.cursor() != null)
+      long total = shown.count();
+      String next = page.length == req.size() && (skip + page.length < total || !shown.exact() || req.cursor() != null)
           ? cursorAfter(page[page.length - 1], order, req.effectiveSort()).encode(req.fingerprint()) : null;
       String didYouMean = facets && total < FEW_HITS ? didYouMean(parsed, searcher, req, total) : null;
       long took = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(req.query(), total, took, req.page(), req.size(), order.param(), hits,
           counts == null ? null : facetValues(counts), counts != null && many, next, didYouMean,
-          searcher.timedOut());
+          searcher.timedOut(), shown.exact() ? SearchResponse.EXACT : SearchResponse.LOWER_BOUND);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidParameterException("q", "expands to more than " + IndexSearcher.getMaxClauseCount()
           + " clauses; use fewer or longer words and prefixes");
@@ -232,10 +259,7 @@ public final class SearchService implements StatementSearch {
     Set<String> seen = new HashSet<>();
     List<ScoreDoc> kept = new ArrayList<>(Math.min(docs.length, need));
     for (ScoreDoc sd : docs) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-      SortedDocValues groups = leaf.reader().getSortedDocValues(Fields.DUP_GROUP);
-      String g = groups != null && groups.advanceExact(sd.doc - leaf.docBase)
-          ? groups.lookupOrd(groups.ordValue()).utf8ToString() : null;
+      String g = groupOf(leaves, sd.doc);
       if (g != null && !seen.add(g)) continue;
       if (g == null || shownBefore == null || !shownBefore.test(g, sd)) kept.add(sd);
       if (kept.size() >= need) break;
@@ -249,6 +273,24 @@ public final class SearchService implements StatementSearch {
    */
   public static List<ScoreDoc> collapseDuplicates(IndexSearcher searcher, ScoreDoc[] docs, int n) throws IOException {
     return collapse(searcher, docs, n, null);
+  }
+
+  // The duplicate group of a document, or null.
+  private static String groupOf(List<LeafReaderContext> leaves, int doc) throws IOException {
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedDocValues groups = leaf.reader().getSortedDocValues(Fields.DUP_GROUP);
+    return groups != null && groups.advanceExact(doc - leaf.docBase)
+        ? groups.lookupOrd(groups.ordValue()).utf8ToString() : null;
+  }
+
+  // Group → its first document among `hits`.
+  private static Map<String, Integer> firstOfGroups(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+    Map<String, Integer> first = new java.util.HashMap<>();
+    for (ScoreDoc sd : hits) {
+      String g = groupOf(searcher.getIndexReader().leaves(), sd.doc);
+      if (g != null) first.putIfAbsent(g, sd.doc);
+    }
+    return first;
   }
 
   private List<DuplicateRef> members(IndexSearcher searcher, String group, String exceptId) throws IOException {
@@ -296,6 +338,12 @@ public final class SearchService implements StatementSearch {
     } finally {
       index.release(searcher);
     }
+  }
+
+  // Where a relevance cursor stopped, as Lucene's "after" (the document number bounded by this reader's).
+  private static ScoreDoc relevanceAfter(Cursor cursor, IndexSearcher s) {
+    if (cursor.key() != null) throw Cursor.fromAnotherEngine();
+    return new ScoreDoc(Math.min(cursor.doc(), s.getIndexReader().maxDoc()), Float.intBitsToFloat((int) cursor.value()));
   }
 
   private static CollectorManager<?, ? extends TopDocs> topDocs(SortOrder order, int n, Cursor cursor, IndexSearcher s,

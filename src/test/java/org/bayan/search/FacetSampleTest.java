@@ -2,6 +2,7 @@ package org.bayan.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,6 +64,7 @@ class FacetSampleTest {
   void aQueryMatchingFewStatementsCountsThemExactly() {
     SearchResponse r = search.search(SearchRequest.of("vaccination", 10));
     assertEquals(HEALTH, r.total());
+    assertEquals("eq", Json.mapper().valueToTree(r).path("total_relation").asText());
     assertFalse(r.facetsApproximate());
     assertEquals(Map.of("moh", (long) HEALTH), agencies(r));
     assertFalse(Json.mapper().valueToTree(r).path("facets_approximate").asBoolean(true));
@@ -73,6 +75,8 @@ class FacetSampleTest {
     SearchResponse r = search.search(SearchRequest.of("road vaccination", 10));
     assertTrue(r.total() >= SearchService.TOTAL_HITS_THRESHOLD, "total is at least the threshold: " + r.total());
     assertTrue(r.total() <= ROADS + HEALTH);
+    assertEquals("gte", Json.mapper().valueToTree(r).path("total_relation").asText(), "total says it is a lower bound");
+    assertNotNull(r.nextCursor(), "a cursor walks on past the counted hits");
     assertTrue(r.facetsApproximate());
     Map<String, Long> a = agencies(r);
     assertEquals(SearchService.FACET_SAMPLE, a.values().stream().mapToLong(Long::longValue).sum());
