@@ -3,16 +3,36 @@ package org.bayan.http;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.UnauthorizedResponse;
+import io.javalin.security.RouteRole;
+import java.util.Set;
 import org.bayan.ingest.push.ApiKey;
 import org.bayan.ingest.push.ApiKeys;
 
 /**
- * The one check in front of every write and admin endpoint ({@code /api/admin/*}, {@code /metrics}): an active API key with the
- * scope the endpoint needs, else 401 (no key, or an unknown or revoked one) or 403 (a key without the scope).
- * Public reads need no key. The key found is left on the request for the handler ({@link #key}).
+ * The one check in front of every write and admin endpoint: an active API key with the scope the endpoint
+ * needs, else 401 (no key, or an unknown or revoked one) or 403 (a key without the scope). The scope is
+ * declared on the route itself ({@link Scope}) and read from the route the router matched, so whatever
+ * spelling of a path reaches a handler (a trailing slash, say) carries that handler's check; a path that
+ * matches no route reaches no handler and is a 404. Public reads need no key. The key found is left on the
+ * request for the handler ({@link #key}).
  */
 final class Access {
-  static final String ADMIN_PATHS = "/api/admin/*";
+  /** The scope a route needs, declared where the route is registered. */
+  enum Scope implements RouteRole {
+    /** Pushing releases. */
+    INGEST(ApiKey.INGEST),
+    /** Operating the server: snapshots, metrics. */
+    ADMIN(ApiKey.ADMIN);
+
+    final String name;
+
+    Scope(String name) {
+      this.name = name;
+    }
+  }
+
+  /** Where write and admin endpoints live: every route under it must declare a scope. */
+  static final String ADMIN_PREFIX = "/api/admin/";
   /** Operational figures are for operators: an admin key, as a Prometheus scrape job's bearer token. */
   static final String METRICS_PATH = "/metrics";
   private static final String KEY_ATTRIBUTE = "bayan.api-key";
@@ -22,11 +42,6 @@ final class Access {
     this.keys = keys;
   }
 
-  /** The scope an admin path needs: pushing releases is ingest, everything else is admin. */
-  static String scopeFor(String path) {
-    return path.equals("/api/admin/releases") ? ApiKey.INGEST : ApiKey.ADMIN;
-  }
-
   /** Whether the request carries an active key (any scope); never throws. */
   boolean authenticates(Context ctx) {
     String auth = ctx.header("Authorization");
@@ -34,8 +49,11 @@ final class Access {
     return keys.authenticate(auth.substring(7).strip()).isPresent();
   }
 
+  /** Runs once the router has matched a route: a route without a scope is public. */
   void check(Context ctx) {
-    if (ctx.method().name().equals("OPTIONS")) return;
+    Set<RouteRole> roles = ctx.routeRoles();
+    if (roles.isEmpty()) return;
+    Scope scope = (Scope) roles.iterator().next();
     String auth = ctx.header("Authorization");
     if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       ctx.header("WWW-Authenticate", "Bearer");
@@ -47,11 +65,10 @@ final class Access {
       ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
       throw new UnauthorizedResponse("the API key is unknown or revoked");
     }
-    String scope = scopeFor(ctx.path());
-    if (!key.hasScope(scope)) {
-      ctx.header("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"");
-      throw new ForbiddenResponse("the API key '" + key.name() + "' lacks scope '" + scope
-          + "' (it has " + String.join(", ", key.scopes()) + "); create one with bayan api-keys create NAME --scope " + scope);
+    if (!key.hasScope(scope.name)) {
+      ctx.header("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + scope.name + "\"");
+      throw new ForbiddenResponse("the API key '" + key.name() + "' lacks scope '" + scope.name + "' (it has "
+          + String.join(", ", key.scopes()) + "); create one with bayan api-keys create NAME --scope " + scope.name);
     }
     ctx.attribute(KEY_ATTRIBUTE, key);
   }

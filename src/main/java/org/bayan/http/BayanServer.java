@@ -86,9 +86,10 @@ public final class BayanServer implements AutoCloseable {
       });
       config.routes.before(security::apply);
       config.routes.before(limits::apply);
-      // Every write and admin endpoint, present or future, sits behind the key check.
-      config.routes.before(Access.ADMIN_PATHS, access::check);
-      config.routes.before(Access.METRICS_PATH, access::check);
+      // Scopes are read from the route the router matched, never from the path as spelled: the router
+      // ignores a trailing slash, and a check on the raw path once let an admin key push for any agency.
+      config.routes.beforeMatched(access::check);
+      config.routes.beforeMatched(limits::applyMatched);
       // Cross-origin GETs with safelisted headers need no preflight; these answer clients that send one
       // anyway, and the JSON POST of claim lookup, which always does. Named paths, not a wildcard, so an
       // unknown /api path stays a 404.
@@ -111,11 +112,13 @@ public final class BayanServer implements AutoCloseable {
       get(config, "/openapi.json", openApi::document);
       if (push != null) {
         config.http.maxRequestSize = push.maxRequestBytes();
-        post(config, "/api/admin/releases", new PushController(push.service(), metrics)::releases);
+        post(config, "/api/admin/releases", new PushController(push.service(), metrics)::releases, Access.Scope.INGEST);
       }
-      if (api.backups() != null) post(config, "/api/admin/snapshot", new SnapshotController(api.backups())::take);
+      if (api.backups() != null) {
+        post(config, "/api/admin/snapshot", new SnapshotController(api.backups())::take, Access.Scope.ADMIN);
+      }
       // Metrics and pages for people, not API endpoints: outside the route table the OpenAPI document is checked against.
-      config.routes.get(Access.METRICS_PATH, metrics::scrape);
+      config.routes.get(Access.METRICS_PATH, metrics::scrape, Access.Scope.ADMIN);
       config.routes.get("/", pages::home);
       config.routes.post("/", pages::home);
       config.routes.get("/claim", pages::claim);
@@ -129,12 +132,24 @@ public final class BayanServer implements AutoCloseable {
   }
 
   private void get(JavalinConfig config, String path, Handler handler) {
+    if (path.startsWith(Access.ADMIN_PREFIX)) {
+      throw new IllegalArgumentException(path + " is an admin route: it must declare the scope a key needs");
+    }
     config.routes.get(path, handler);
     routes.add(new Route("GET", path));
   }
 
   private void post(JavalinConfig config, String path, Handler handler) {
-    config.routes.post(path, handler);
+    post(config, path, handler, null);
+  }
+
+  /** A POST route; {@code scope} null makes it public, which no route under {@link Access#ADMIN_PREFIX} may be. */
+  private void post(JavalinConfig config, String path, Handler handler, Access.Scope scope) {
+    if (scope == null && path.startsWith(Access.ADMIN_PREFIX)) {
+      throw new IllegalArgumentException(path + " is an admin route: it must declare the scope a key needs");
+    }
+    if (scope == null) config.routes.post(path, handler);
+    else config.routes.post(path, handler, scope);
     routes.add(new Route("POST", path));
   }
 

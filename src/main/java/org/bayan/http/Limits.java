@@ -18,16 +18,33 @@ final class Limits {
   private final java.util.function.Predicate<Context> authenticated;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  /** @param authenticated whether a request carries a valid API key (admin calls with one are not limited) */
+  /** @param authenticated whether a request carries an active API key (calls with one to a route that needs a key are not limited) */
   Limits(LimitSettings settings, java.util.function.Predicate<Context> authenticated) {
     this.settings = settings;
     this.authenticated = authenticated;
   }
 
+  /**
+   * Before routing, whatever the path: a request without an active key takes a token, so wrong keys on
+   * every protected endpoint, however spelled, draw from the one bucket of their client.
+   */
   void apply(Context ctx) {
     if (settings.perSecond() <= 0 || exempt(ctx.path())) return;
-    // An agency's bulk push is not throttled; guessing keys is, like any public request.
-    if (ctx.path().startsWith("/api/admin/") && authenticated.test(ctx)) return;
+    // A request with a key is decided once its route is known (applyMatched).
+    if (authenticated.test(ctx)) return;
+    take(ctx);
+  }
+
+  /**
+   * Once the route is known: a request with an active key to a route that needs one (an agency's bulk push,
+   * a metrics scrape) is not throttled; to a public route it is, like anyone's.
+   */
+  void applyMatched(Context ctx) {
+    if (settings.perSecond() <= 0 || exempt(ctx.path()) || !ctx.routeRoles().isEmpty()) return;
+    if (authenticated.test(ctx)) take(ctx);
+  }
+
+  private void take(Context ctx) {
     if (buckets.size() > MAX_CLIENTS) evictFull();
     String client = client(ctx);
     long waitNanos = buckets.computeIfAbsent(client, c -> new Bucket(settings.burst())).take(settings);
@@ -44,9 +61,9 @@ final class Limits {
     return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
   }
 
-  /** Health checks, metrics and static assets are not rate limited (authenticated admin calls neither). */
+  /** Health checks and static assets are not rate limited (calls with a key to a keyed route neither). */
   private static boolean exempt(String path) {
-    return path.equals("/healthz") || path.equals("/metrics") || path.startsWith("/static/")
+    return path.equals("/healthz") || path.startsWith("/static/")
         || path.equals("/embed.js");
   }
 

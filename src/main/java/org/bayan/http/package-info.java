@@ -4,7 +4,7 @@
  * parameters, call {@code search}, and return records. Depends on {@code search}, {@code statement},
  * {@code provenance} (the public transparency log), for releases pushed by agencies and their API keys,
  * {@code ingest.push}, and for snapshots, {@code backup}. Cross-cutting guards run before handlers, each in
- * one place: {@code Access} (API keys and scopes on {@code /api/admin/*} and {@code /metrics}) and
+ * one place: {@code Access} (API keys, checked against the scope declared on the matched route) and
  * {@code Limits} (per-client rate limit); {@code AccessLog} and {@code ServerMetrics} (Micrometer, Prometheus
  * format) see every request after it. The {@code web} subpackage renders the human pages and serves the embeddable widget.
  */

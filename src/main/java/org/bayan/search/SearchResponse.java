@@ -11,7 +11,8 @@ import java.util.Map;
  * result set, or, when {@code facetsApproximate}, over its best {@link SearchService#FACET_SAMPLE} hits;
  * {@code nextCursor} continues the walk after this page (null at the end); {@code didYouMean} is a corrected
  * query when this one found little; {@code partial} is true when the search ran out of its time budget and
- * answers with what it found by then.
+ * answers with what it found by then: {@code total} is then a lower bound, never below the hits shown, facets
+ * are over the hits collected (approximate), hits are not highlighted and no correction is offered.
  */
 public record SearchResponse(
     String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits,

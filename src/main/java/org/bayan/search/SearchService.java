@@ -20,6 +20,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -33,6 +34,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.bayan.index.Fields;
 import org.bayan.index.LuceneIndex;
 import org.bayan.search.query.ParsedQuery;
@@ -90,7 +92,10 @@ public final class SearchService implements StatementSearch {
     int skip = (req.page() - 1) * req.size();
     int need = skip + req.size();
     IndexSearcher acquired = index.acquire();
-    IndexSearcher searcher = withBudget(acquired);
+    // The budget runs from the request's start: planning (prefix expansion) spends it too. Only the passes
+    // over every match use the budgeted searcher; lookups for the page's own hits (duplicates, the group
+    // check of a cursor) use the plain one, which a spent budget would otherwise silently empty.
+    IndexSearcher searcher = withBudget(acquired, start);
     try {
       // Duplicates collapse into their best hit while the page is assembled: fetch a window of hits, keep
       // the first of each group, and widen the window only when collapsing left too few. The top hits use
@@ -113,11 +118,11 @@ public final class SearchService implements StatementSearch {
       // After a cursor, a group whose best hit ranks before the cursor was shown on an earlier page: its later
       // copies stay out of this one too. (The first page needs no check: nothing came before it.)
       // With a head, a group's best hit is its first in the head, or else its best in first-pass order.
-      Map<String, Integer> headBest = head == null ? null : firstOfGroups(searcher, head.hits().scoreDocs);
+      Map<String, Integer> headBest = head == null ? null : firstOfGroups(acquired, head.hits().scoreDocs);
       GroupCheck shownBefore = req.cursor() == null ? null : head != null
           ? (group, hit) -> headBest.containsKey(group) ? headBest.get(group) != hit.doc
-              : !isBestOfGroup(searcher, head.words(), order, group, hit)
-          : (group, hit) -> !isBestOfGroup(searcher, query, order, group, hit);
+              : !isBestOfGroup(acquired, head.words(), order, group, hit)
+          : (group, hit) -> !isBestOfGroup(acquired, query, order, group, hit);
       TopDocs docs;
       List<ScoreDoc> kept;
       while (true) {
@@ -130,10 +135,12 @@ public final class SearchService implements StatementSearch {
         } else {
           docs = searcher.search(matching, topDocs(order, window, req.cursor(), searcher, TOTAL_HITS_THRESHOLD));
           collected = docs.scoreDocs.length;
-          if (matching != query) docs = split.rescore(searcher, docs, GramsRescore.DEPTH);
+          // Past the budget the first pass's order stands: rescoring scores every hit of the window directly,
+          // outside the searcher's timeout checks.
+          if (matching != query && !spent(searcher, start)) docs = split.rescore(acquired, docs, GramsRescore.DEPTH);
         }
         kept = collapse(searcher, docs.scoreDocs, need, shownBefore);
-        if (kept.size() >= need || collected < window || window >= MAX_WINDOW) break;
+        if (kept.size() >= need || collected < window || window >= MAX_WINDOW || spent(searcher, start)) break;
         window = Math.min(MAX_WINDOW, window * 4);
       }
       boolean many = docs.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
@@ -141,7 +148,9 @@ public final class SearchService implements StatementSearch {
       Map<String, Map<String, Long>> counts = null;
       CollapsedCount.Result shown = null;
       if (facets) {
-        if (sampleInFirstPass && (many || allCollected)) {
+        if (spent(searcher, start)) {
+          counts = FacetCounts.over(acquired, docs.scoreDocs); // what was collected: no pass of their own
+        } else if (sampleInFirstPass && (many || allCollected)) {
           counts = FacetCounts.over(searcher, docs.scoreDocs);
         } else if (many) {
           counts = FacetCounts.over(searcher, docs.scoreDocs.length >= FACET_SAMPLE ? docs.scoreDocs
@@ -155,23 +164,32 @@ public final class SearchService implements StatementSearch {
           shown = (CollapsedCount.Result) both[1];
         }
       }
-      // `total` counts what the pages can show: each duplicate group once.
-      if (shown == null) {
-        shown = req.cursor() == null && allCollected
-            ? CollapsedCount.over(searcher, docs.scoreDocs, TOTAL_HITS_THRESHOLD)
-            : searcher.search(matching, new CollapsedCount(TOTAL_HITS_THRESHOLD));
-      }
       int from = Math.min(kept.size(), skip);
       ScoreDoc[] page = kept.subList(from, Math.min(kept.size(), from + req.size())).toArray(ScoreDoc[]::new);
-      List<Hit> hits = toHits(searcher, plan.highlight(), new TopDocs(docs.totalHits, page), plan.browse());
+      // `total` counts what the pages can show: each duplicate group once. Past the budget no pass of its own:
+      // the collected hits give a lower bound.
+      if (shown == null) {
+        shown = spent(searcher, start) || (req.cursor() == null && allCollected)
+            ? CollapsedCount.over(acquired, docs.scoreDocs, TOTAL_HITS_THRESHOLD)
+            : searcher.search(matching, new CollapsedCount(TOTAL_HITS_THRESHOLD));
+      }
+      // Highlighting reads each hit's text and runs the query on it: past the budget, hits show their lead.
+      boolean partial = spent(searcher, start);
+      List<Hit> hits = toHits(acquired, plan.highlight(), new TopDocs(docs.totalHits, page), plan.browse(), !partial);
       long total = shown.count();
-      String next = page.length == req.size() && (skip + page.length < total || !shown.exact() || req.cursor() != null)
+      boolean exact = shown.exact() && !partial;
+      // A partial answer's total is a lower bound, never fewer than the hits shown up to this page (a facet pass
+      // cut short once counted 0 beside hits).
+      if (partial) total = Math.max(total, skip + page.length);
+      String next = page.length == req.size() && (skip + page.length < total || !exact || req.cursor() != null)
           ? cursorAfter(page[page.length - 1], order, req.effectiveSort()).encode(req.fingerprint()) : null;
-      String didYouMean = facets && total < FEW_HITS ? didYouMean(parsed, searcher, req, total) : null;
+      // A correction is looked for only when the search was complete: "few hits" from a cut search says
+      // nothing about the spelling, and the lookup reads the whole vocabulary.
+      String didYouMean = facets && !partial && total < FEW_HITS ? didYouMean(parsed, acquired, req, total) : null;
       long took = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(req.query(), total, took, req.page(), req.size(), order.param(), hits,
-          counts == null ? null : facetValues(counts), counts != null && many, next, didYouMean,
-          searcher.timedOut(), shown.exact() ? SearchResponse.EXACT : SearchResponse.LOWER_BOUND);
+          counts == null ? null : facetValues(counts), counts != null && (many || partial), next, didYouMean,
+          partial, exact ? SearchResponse.EXACT : SearchResponse.LOWER_BOUND);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidParameterException("q", "expands to more than " + IndexSearcher.getMaxClauseCount()
           + " clauses; use fewer or longer words and prefixes");
@@ -186,15 +204,30 @@ public final class SearchService implements StatementSearch {
    * A searcher over the same point-in-time reader that stops collecting once the budget is spent. A new
    * one per request: the timeout is the searcher's state, and the shared searcher serves every thread.
    */
-  private IndexSearcher withBudget(IndexSearcher shared) {
+  private IndexSearcher withBudget(IndexSearcher shared, long start) {
     if (budgetMs < 0) return shared;
-    IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+    long deadline = start + budgetMs * 1_000_000;
+    IndexSearcher s = new IndexSearcher(shared.getIndexReader()) {
+      @Override
+      protected void searchLeaf(LeafReaderContext ctx, int minDocId, int maxDocId, Weight weight, Collector collector)
+          throws IOException {
+        // Lucene checks the timeout only once a segment's scorer is built, and goes on to build the next
+        // segment's after a timeout: for a long query over many segments, that is a term lookup per query
+        // term and segment for scorers that stop at once. Past the deadline, a segment is skipped before.
+        if (System.nanoTime() - deadline >= 0) return;
+        super.searchLeaf(ctx, minDocId, maxDocId, weight, collector);
+      }
+    };
     s.setSimilarity(shared.getSimilarity());
     s.setQueryCache(shared.getQueryCache());
     s.setQueryCachingPolicy(shared.getQueryCachingPolicy());
-    long deadline = System.nanoTime() + budgetMs * 1_000_000;
     s.setTimeout(() -> System.nanoTime() - deadline >= 0);
     return s;
+  }
+
+  /** Whether the request's budget is spent: a pass was cut, or the time is up before the next stage. */
+  private boolean spent(IndexSearcher searcher, long start) {
+    return searcher.timedOut() || (budgetMs >= 0 && System.nanoTime() - start >= budgetMs * 1_000_000);
   }
 
   /**
@@ -402,7 +435,8 @@ public final class SearchService implements StatementSearch {
     return out;
   }
 
-  private List<Hit> toHits(IndexSearcher searcher, Query text, TopDocs page, boolean browse) throws IOException {
+  private List<Hit> toHits(IndexSearcher searcher, Query text, TopDocs page, boolean browse, boolean highlight)
+      throws IOException {
     List<Hit> hits = new ArrayList<>(page.scoreDocs.length);
     if (page.scoreDocs.length == 0) return hits;
     // Each hit's stored fields are read once, here, and the highlighter reads its text from them.
@@ -413,14 +447,14 @@ public final class SearchService implements StatementSearch {
       ids[i] = page.scoreDocs[i].doc;
       docs[i] = stored.document(ids[i]);
     }
-    Snippets.Highlighted[] marked = browse ? null : Snippets.highlight(searcher, index.analyzer(), text, ids, docs);
+    Snippets.Highlighted[] marked = browse || !highlight ? null : Snippets.highlight(searcher, index.analyzer(), text, ids, docs);
     for (int i = 0; i < ids.length; i++) {
       ScoreDoc sd = page.scoreDocs[i];
       Document d = docs[i];
       String lang = Fields.indexLanguage(d.get(Fields.LANGUAGE));
-      String title = browse ? null : marked[i].title();
+      String title = marked == null ? null : marked[i].title();
       if (title == null) title = Snippets.escape(d.get(Fields.title(lang)));
-      String snippet = browse ? null : marked[i].snippet();
+      String snippet = marked == null ? null : marked[i].snippet();
       if (snippet == null) snippet = Snippets.escape(Snippets.lead(d.get(Fields.body(lang))));
       String agencyId = d.get(Fields.AGENCY);
       hits.add(new Hit(

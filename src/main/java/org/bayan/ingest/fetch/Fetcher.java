@@ -32,9 +32,23 @@ public final class Fetcher {
         .build();
   }
 
+  /**
+   * Decides each URL a fetch requests, the first and every redirect hop: returns the URL to request (a
+   * normalized form, say), or throws saying why it may not be fetched.
+   */
+  @FunctionalInterface
+  public interface Scope {
+    String admit(String url) throws FetchException;
+  }
+
   /** GETs {@code url}, conditionally when {@code etag} or {@code lastModified} is given. */
   public Fetched get(String url, String etag, String lastModified) throws FetchException {
-    String current = url;
+    return get(url, etag, lastModified, u -> u);
+  }
+
+  /** As {@link #get(String, String, String)}, requesting only URLs {@code scope} admits, redirects included. */
+  public Fetched get(String url, String etag, String lastModified, Scope scope) throws FetchException {
+    String current = scope.admit(url);
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       URI uri = checkUrl(current);
       checkAddress(uri);
@@ -50,7 +64,11 @@ public final class Fetcher {
       if (status >= 300 && status < 400) {
         String loc = res.headers().firstValue("Location").orElseThrow(
             () -> new FetchException(url + ": redirect " + status + " without a Location"));
-        current = uri.resolve(loc).toString();
+        try {
+          current = scope.admit(uri.resolve(loc).toString());
+        } catch (IllegalArgumentException e) {
+          throw new FetchException(current + ": redirect " + status + " to an invalid Location: " + e.getMessage());
+        }
         continue;
       }
       if (status != 200) throw new FetchException(current + ": the server answered HTTP " + status);

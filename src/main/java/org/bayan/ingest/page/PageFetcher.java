@@ -20,7 +20,8 @@ import org.bayan.store.ReleaseStore;
 
 /**
  * Fetches one release page of an agency, extracts it, validates, stores and indexes it. Only URLs under the
- * agency's registered page prefixes ({@code pages.urls}) are fetched.
+ * agency's registered page prefixes ({@code pages.urls}, matched by {@link org.bayan.statement.PageRules}) are
+ * fetched, the first request and every redirect hop alike.
  */
 public final class PageFetcher {
   private final ReleaseStore store;
@@ -44,12 +45,17 @@ public final class PageFetcher {
   public AppendResult fetch(String url, String agencyId) throws FetchException, InvalidRecordException {
     Agency agency = agencies.get(agencyId).orElseThrow(
         () -> new IllegalArgumentException("unknown agency '" + agencyId + "': register it in the agencies file first"));
-    if (agency.pages() == null || !agency.pages().allows(url)) {
-      throw new FetchException(url + ": not under the release pages registered for " + agencyId
+    // The URL is checked in its normalized form, and that form is what is fetched, so what was checked is
+    // what is requested; every redirect hop is checked the same way.
+    Fetcher.Scope within = u -> {
+      if (agency.pages() == null) throw new FetchException(u + ": " + agencyId + " has no release pages registered"
           + " (agencies file: pages.urls)");
-    }
-    Fetched f = fetcher.get(url, null, null);
-    RawRecord raw = PageExtractor.extract(f.body(), f.contentType(), url, agencyId, agency.pages());
+      return agency.pages().admit(u).orElseThrow(() -> new FetchException(u + ": not under the release pages"
+          + " registered for " + agencyId + " (agencies file: pages.urls " + agency.pages().urls() + ")"));
+    };
+    String target = within.admit(url);
+    Fetched f = fetcher.get(target, null, null, within);
+    RawRecord raw = PageExtractor.extract(f.body(), f.contentType(), target, agencyId, agency.pages());
     Release release;
     try {
       release = admission.admit(raw.bytes());
