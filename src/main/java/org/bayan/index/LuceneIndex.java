@@ -43,14 +43,24 @@ import org.bayan.statement.StatementVersion;
  * The Lucene index of the latest version of every statement. It is derived data: each commit records the
  * release-store offset it covers ({@value #STORE_OFFSET}), so after a crash the index is reopened at its last
  * commit, which Lucene guarantees is intact, and the store is replayed from that offset.
+ *
+ * <p>A write that fails (a full disk during a flush, a merge or a commit) may leave the IndexWriter closed
+ * for good, or its buffer short of documents the store offset says it holds; so any failed write marks the
+ * writer broken ({@link #problem}), and {@link #recover} reopens it at the last commit, from where the caller
+ * replays the store. Until then searches go on over the last searcher. Damaged files (a checksum that
+ * {@link #verify} finds wrong) are reported the same way but cannot be recovered from: the index is rebuilt
+ * from the store ({@code bayan reindex}).
  */
 public final class LuceneIndex implements DerivedIndex, Closeable {
   public static final String STORE_OFFSET = "bayan.store_offset";
   private static final Similarities SIMILARITY = new Similarities();
 
   private final Directory dir;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final java.util.function.Supplier<IndexWriterConfig> config; // a writer's config is its own
+  private volatile IndexWriter writer;
+  private volatile SearcherManager searchers;
+  private volatile String broken; // why the writer must be reopened, or null
+  private volatile String damaged; // what verify() found wrong with the files, or null
   private final Analyzer analyzer;
   private final DuplicateGroups duplicates = new DuplicateGroups();
   private volatile long appliedOffset;
@@ -70,25 +80,107 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("bayan-index-flush").daemon(true).factory());
   private Future<?> flushing = java.util.concurrent.CompletableFuture.completedFuture(null);
 
-  private LuceneIndex(Directory dir, IndexWriter writer, Analyzer analyzer) throws IOException {
+  private LuceneIndex(Directory dir, java.util.function.Supplier<IndexWriterConfig> config, Analyzer analyzer)
+      throws IOException {
     this.dir = dir;
-    this.writer = writer;
+    this.config = config;
     this.analyzer = analyzer;
     int cores = Runtime.getRuntime().availableProcessors();
     this.prepareAhead = 2 * cores;
     this.preparers = Executors.newFixedThreadPool(cores, Thread.ofPlatform().name("bayan-index-prepare-", 1)
         .daemon(true).factory());
-    this.searchers = new SearcherManager(writer, true, false, new SearcherFactory() {
-      @Override
-      public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-          org.apache.lucene.index.IndexReader previous) {
-        IndexSearcher s = new IndexSearcher(reader);
-        s.setSimilarity(SIMILARITY);
-        return s;
+    openWriter(config.get());
+  }
+
+  // Opens the writer at the last commit, with its searchers and the duplicate table of that commit.
+  private void openWriter(IndexWriterConfig cfg) throws IOException {
+    IndexWriter w = new IndexWriter(dir, cfg);
+    try {
+      this.searchers = new SearcherManager(w, true, false, new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+            org.apache.lucene.index.IndexReader previous) {
+          IndexSearcher s = new IndexSearcher(reader);
+          s.setSimilarity(SIMILARITY);
+          return s;
+        }
+      });
+      this.writer = w;
+      this.appliedOffset = committedOffset();
+      duplicates.clear();
+      loadDuplicateGroups();
+    } catch (IOException | RuntimeException e) {
+      w.rollback();
+      throw e;
+    }
+  }
+
+  /**
+   * Why the index cannot take writes or should not be trusted, if it cannot: a writer that failed and is
+   * not yet reopened ({@link #recover}), or damaged files ({@link #verify}).
+   */
+  public java.util.Optional<String> problem() {
+    String d = damaged;
+    return java.util.Optional.ofNullable(d != null ? d : broken);
+  }
+
+  /**
+   * Reopens a writer that failed at its last commit, dropping what it had not committed; the caller replays
+   * the store from {@link #appliedOffset()}, which is the commit's offset again. Returns whether it did; throws
+   * if reopening fails too (the disk is still full), leaving the index broken for the next try.
+   */
+  @Override
+  public synchronized boolean recover() {
+    if (broken == null) return false;
+    try {
+      try {
+        searchers.close();
+      } catch (IOException | RuntimeException ignored) {
+        // the old searchers go with the old writer; readers still held are released by their holders
       }
-    });
-    this.appliedOffset = committedOffset();
-    loadDuplicateGroups();
+      try {
+        writer.rollback();
+      } catch (IOException | RuntimeException ignored) {
+        // already closed by its failure: rollback is only there to release the write lock
+      }
+      flushing = java.util.concurrent.CompletableFuture.completedFuture(null);
+      openWriter(config.get());
+      broken = null;
+      return true;
+    } catch (IOException | RuntimeException e) {
+      broken = "the index writer failed and could not be reopened yet (" + e.getMessage() + "); retrying";
+      throw new UncheckedIOException(new IOException(broken, e));
+    }
+  }
+
+  /**
+   * Checks every segment of the current searcher against its checksums (reading each file through once),
+   * as Lucene's CheckIndex does: a flipped byte in a file nobody has read yet is otherwise only found when a
+   * query or a merge reaches it. Returns what is wrong, and keeps it as the index's {@link #problem}.
+   */
+  public java.util.Optional<String> verify() {
+    IndexSearcher s = acquire();
+    try {
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) leaf.reader().checkIntegrity();
+      return java.util.Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      damaged = "the index in " + dir + " is damaged (" + e.getMessage() + "); searches may fail or miss "
+          + "statements until it is rebuilt from the store with 'bayan reindex'";
+      return java.util.Optional.of(damaged);
+    } finally {
+      release(s);
+    }
+  }
+
+  // A failed write: the writer may be closed (a tragic exception) or short of documents it was given.
+  private RuntimeException failed(String what, Throwable e) {
+    String cause = e.getMessage();
+    Throwable tragic = writer.getTragicException();
+    if (tragic != null && tragic != e) cause = cause + "; " + tragic.getMessage();
+    broken = "the index writer failed (" + what + ": " + cause + "); it is reopened at its last commit and "
+        + "the store replayed on the next indexing";
+    return e instanceof IOException io ? new UncheckedIOException(what + ": " + cause, io)
+        : e instanceof RuntimeException r ? r : new IllegalStateException(what, e);
   }
 
   // The duplicate table is memory only: rebuilt from the doc values of the last commit, which is exactly
@@ -121,16 +213,31 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
    * another process (a running server) already writes it.
    */
   public static LuceneIndex open(Path path, AnalyzerRegistry analyzers) throws IOException {
+    return open(path, analyzers, java.util.function.UnaryOperator.identity(), false);
+  }
+
+  /**
+   * {@link #open(Path, AnalyzerRegistry)} with the directory wrapped by {@code wrap} (a test's full disk); with
+   * {@code empty}, the index is opened empty, ignoring what is there (a rebuild: the files, perhaps damaged, are
+   * not read, and are replaced at the first commit).
+   */
+  public static LuceneIndex open(Path path, AnalyzerRegistry analyzers,
+      java.util.function.UnaryOperator<Directory> wrap, boolean empty) throws IOException {
     Analyzer analyzer = analyzer(analyzers);
-    Directory dir = FSDirectory.open(path);
-    try {
+    Directory dir = wrap.apply(FSDirectory.open(path));
+    boolean[] first = {true};
+    java.util.function.Supplier<IndexWriterConfig> config = () -> {
       IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY)
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setOpenMode(empty && first[0] ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setRAMBufferSizeMB(RAM_BUFFER_MB)
           .setCommitOnClose(false)
           // Lets a backup copy a commit's files while the writer goes on merging and committing.
           .setIndexDeletionPolicy(new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()));
-      return new LuceneIndex(dir, new IndexWriter(dir, cfg), analyzer);
+      first[0] = false;
+      return cfg;
+    };
+    try {
+      return new LuceneIndex(dir, config, analyzer);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -144,9 +251,8 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   public static LuceneIndex inMemory(AnalyzerRegistry analyzers) throws IOException {
     Analyzer analyzer = analyzer(analyzers);
     Directory dir = new ByteBuffersDirectory();
-    IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY).setRAMBufferSizeMB(RAM_BUFFER_MB)
-        .setCommitOnClose(false);
-    return new LuceneIndex(dir, new IndexWriter(dir, cfg), analyzer);
+    return new LuceneIndex(dir, () -> new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY)
+        .setRAMBufferSizeMB(RAM_BUFFER_MB).setCommitOnClose(false), analyzer);
   }
 
   /** The analyzer of every text field, chosen by field name ({@link Fields#analyzerOf}). */
@@ -198,8 +304,8 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
         }
         for (StatementDocuments.Prepared p : await(inFlight.poll())) write(p);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the index", e);
+    } catch (IOException | RuntimeException e) {
+      throw failed("cannot write the index", e);
     } finally {
       inFlight.forEach(f -> f.cancel(false));
     }
@@ -259,12 +365,14 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   /** Records that the index now reflects the store up to {@code storeOffset}; durable once it returns. */
   @Override
   public synchronized void commit(long storeOffset) {
+    // A writer that failed may lack documents below the offset: committing it would make the loss durable.
+    if (broken != null) throw new IllegalStateException(broken);
     try {
       writer.setLiveCommitData(Map.of(STORE_OFFSET, Long.toString(storeOffset)).entrySet());
       writer.commit();
       appliedOffset = storeOffset;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot commit the index", e);
+    } catch (IOException | RuntimeException e) {
+      throw failed("cannot commit the index", e);
     }
   }
 
@@ -296,8 +404,8 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   public void refresh() {
     try {
       searchers.maybeRefresh();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot refresh the index searcher", e);
+    } catch (IOException | RuntimeException e) {
+      throw failed("cannot refresh the index searcher", e);
     }
   }
 
