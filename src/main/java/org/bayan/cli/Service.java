@@ -95,13 +95,21 @@ public final class Service implements AutoCloseable {
         // Snapshots pin an embedded index commit; a cluster's index is rebuilt from the store (bayan reindex).
         engine.index == null ? null
             : new BayanServer.Backups(new Snapshots(engine.layout, engine.store, engine.index, engine.log, engine.sync),
-                options.snapshotRoot() != null ? options.snapshotRoot() : engine.layout.root().resolve("snapshots")));
+                options.snapshotRoot() != null ? options.snapshotRoot() : engine.layout.root().resolve("snapshots")),
+        engine::problem);
     BayanServer server = new BayanServer(api, options.web(), options.limits()).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);
       return t;
     });
+    if (engine.index != null) {
+      // The index may have been written by another process, copied or restored: its checksums are read
+      // through once, in the background, so that a damaged file shows on /healthz rather than in a query.
+      // On a thread of its own: reading a large index takes a while, and following the store must not wait.
+      Thread.ofPlatform().name("bayan-index-verify").daemon(true)
+          .start(() -> engine.index.verify().ifPresent(LOG::error));
+    }
     follower.scheduleWithFixedDelay(() -> {
       try {
         engine.agencies.reloadIfChanged();
@@ -135,6 +143,9 @@ public final class Service implements AutoCloseable {
     if (engine.index != null) {
       gauges.add(new BayanServer.Gauge("bayan.index.bytes", "Size of the Lucene index on disk",
           () -> folderBytes(engine.layout.indexDir())));
+      gauges.add(new BayanServer.Gauge("bayan.index.unhealthy",
+          "1 while the index cannot be trusted (a failed writer not yet reopened, damaged files), as /healthz says",
+          () -> engine.problem().isPresent() ? 1 : 0));
     }
     return gauges;
   }

@@ -164,12 +164,17 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) leaf.reader().checkIntegrity();
       return java.util.Optional.empty();
     } catch (IOException | RuntimeException e) {
-      damaged = "the index in " + dir + " is damaged (" + e.getMessage() + "); searches may fail or miss "
+      damaged = "the index in " + where() + " is damaged (" + e.getMessage() + "); searches may fail or miss "
           + "statements until it is rebuilt from the store with 'bayan reindex'";
       return java.util.Optional.of(damaged);
     } finally {
       release(s);
     }
+  }
+
+  private String where() {
+    return org.apache.lucene.store.FilterDirectory.unwrap(dir) instanceof FSDirectory fs
+        ? fs.getDirectory().toString() : "memory";
   }
 
   // A failed write: the writer may be closed (a tragic exception) or short of documents it was given.
@@ -237,7 +242,19 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
       return cfg;
     };
     try {
-      return new LuceneIndex(dir, config, analyzer);
+      try {
+        return new LuceneIndex(dir, config, analyzer);
+      } catch (org.apache.lucene.index.CorruptIndexException | java.io.EOFException
+          | java.nio.file.NoSuchFileException damaged) {
+        if (!empty) throw damaged;
+        // Even an index opened empty reads the last commit's list of files; when that list is what is damaged,
+        // a rebuild starts from an empty folder (the store is the record).
+        for (String f : dir.listAll()) {
+          if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) dir.deleteFile(f);
+        }
+        first[0] = true;
+        return new LuceneIndex(dir, config, analyzer);
+      }
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;

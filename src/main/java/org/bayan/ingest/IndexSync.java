@@ -187,6 +187,15 @@ public final class IndexSync {
     long stored = store.lastSeq();
     long have = log.size();
     if (have > stored) {
+      long tail = store.unreadTailBytes();
+      if (tail > 0) {
+        // The log proves those versions were acknowledged: the unreadable end of the store held them.
+        throw new IllegalStateException("the release store " + store.file() + " is damaged at its end: its last "
+            + tail + " bytes (from offset " + store.endOffset() + ") are not a readable record, while the "
+            + "transparency log holds " + have + " entries, " + (have - stored) + " more than the store's " + stored
+            + " versions; restore the data folder from a snapshot (bayan restore), or repair the store's last "
+            + "record, before starting again");
+      }
       throw new IllegalStateException("the transparency log has " + have + " entries but the store only "
           + stored + " versions: the log belongs to another store");
     }

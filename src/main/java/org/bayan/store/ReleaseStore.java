@@ -208,6 +208,18 @@ public final class ReleaseStore implements AutoCloseable {
     return seq == next ? end : statements.offset(seq);
   }
 
+  /**
+   * Bytes at the end of the file that are not a complete, verified record: a torn write (cut off at the next
+   * append) or, if acknowledged versions are known to be missing, a damaged tail.
+   */
+  public synchronized long unreadTailBytes() {
+    try {
+      return Math.max(0, channel.size() - end);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read release store " + file, e);
+    }
+  }
+
   /** Number of distinct statements. */
   public synchronized int statementCount() {
     return statements.size();
