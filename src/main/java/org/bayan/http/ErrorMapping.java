@@ -46,9 +46,14 @@ final class ErrorMapping {
       }
     });
     config.routes.exception(PushFailedException.class, (e, ctx) -> {
-      LOG.error("a push could not be completed on {} {}", ctx.method(), sanitize(ctx.path()), e);
-      if (e.diskFull()) answer(ctx, HttpStatus.INSUFFICIENT_STORAGE, "insufficient_storage", e.getMessage());
-      else answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+      if (e.diskFull()) {
+        // Every push fails alike until space is freed: one line each, not a stack trace.
+        LOG.error("a push could not be completed on {} {}: {}", ctx.method(), sanitize(ctx.path()), e.getMessage());
+        answer(ctx, HttpStatus.INSUFFICIENT_STORAGE, "insufficient_storage", e.getMessage());
+      } else {
+        LOG.error("a push could not be completed on {} {}", ctx.method(), sanitize(ctx.path()), e);
+        answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+      }
     });
     config.routes.exception(Exception.class, (e, ctx) -> {
       if (PushFailedException.isDiskFull(e)) {

@@ -61,7 +61,7 @@ class DamagedFolderTest {
 
   @Test
   void a_flipped_byte_in_an_index_file_is_reported_on_healthz_and_reindex_rebuilds_the_index() throws Exception {
-    Path data = folder(200);
+    Path data = folder(60);
     DataLayout layout = new DataLayout(data);
     Path largest;
     try (var files = Files.list(layout.indexDir())) {
@@ -91,7 +91,7 @@ class DamagedFolderTest {
       Thread.sleep(200);
       TestServer.Response health = server.get("/healthz");
       assertEquals(200, health.status(), health.body());
-      assertEquals(200, health.json().path("statements").asInt(), "every stored statement is searchable again");
+      assertEquals(60, health.json().path("statements").asInt(), "every stored statement is searchable again");
       assertTrue(server.get("/api/search?q=vaccination").json().path("total").asInt() > 0);
     }
   }
