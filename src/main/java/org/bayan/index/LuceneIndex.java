@@ -177,14 +177,20 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
         ? fs.getDirectory().toString() : "memory";
   }
 
-  // A failed write: the writer may be closed (a tragic exception) or short of documents it was given.
+  // A failed write: the writer may be closed (a tragic exception) or short of documents it was given (an I/O
+  // failure part way through a flush). A document the writer refused on its own (a term too long) leaves it
+  // whole, and reopening would not help.
   private RuntimeException failed(String what, Throwable e) {
     String cause = e.getMessage();
     Throwable tragic = writer.getTragicException();
     if (tragic != null && tragic != e) cause = cause + "; " + tragic.getMessage();
-    broken = "the index writer failed (" + what + ": " + cause + "); it is reopened at its last commit and "
-        + "the store replayed on the next indexing";
-    return e instanceof IOException io ? new UncheckedIOException(what + ": " + cause, io)
+    boolean io = false;
+    for (Throwable t = e; t != null; t = t.getCause()) io |= t instanceof IOException;
+    if (io || tragic != null || !writer.isOpen()) {
+      broken = "the index writer failed (" + what + ": " + cause + "); it is reopened at its last commit and "
+          + "the store replayed on the next indexing";
+    }
+    return e instanceof IOException ioe ? new UncheckedIOException(what + ": " + cause, ioe)
         : e instanceof RuntimeException r ? r : new IllegalStateException(what, e);
   }
 
