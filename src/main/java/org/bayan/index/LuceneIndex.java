@@ -59,7 +59,11 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   private final java.util.function.Supplier<IndexWriterConfig> config; // a writer's config is its own
   private volatile IndexWriter writer;
   private volatile SearcherManager searchers;
-  private volatile String broken; // why the writer must be reopened, or null
+  // A reopened writer's searchers, shown from its first successful refresh: until the store is replayed into
+  // it, it holds only the last commit, less than the failed writer's last searcher showed.
+  private SearcherManager reopened;
+  private volatile String broken; // why the writer failed, until a reopened one is refreshed; else null
+  private volatile boolean reopen; // the writer failed and is not reopened yet
   private volatile String damaged; // what verify() found wrong with the files, or null
   private final Analyzer analyzer;
   private final DuplicateGroups duplicates = new DuplicateGroups();
@@ -92,11 +96,16 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
     openWriter(config.get());
   }
 
-  // Opens the writer at the last commit, with its searchers and the duplicate table of that commit.
+  /**
+   * Opens the writer at the last commit, with its searchers and the duplicate table of that commit. On
+   * reopening, searches go on over the failed writer's last searcher until the new one has been refreshed
+   * ({@link #refresh}), so that nothing acknowledged drops out of sight meanwhile.
+   */
   private void openWriter(IndexWriterConfig cfg) throws IOException {
     IndexWriter w = new IndexWriter(dir, cfg);
+    SearcherManager m = null;
     try {
-      this.searchers = new SearcherManager(w, true, false, new SearcherFactory() {
+      m = new SearcherManager(w, true, false, new SearcherFactory() {
         @Override
         public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
             org.apache.lucene.index.IndexReader previous) {
@@ -105,13 +114,29 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
           return s;
         }
       });
-      this.writer = w;
-      this.appliedOffset = committedOffset();
       duplicates.clear();
-      loadDuplicateGroups();
+      loadDuplicateGroups(m);
     } catch (IOException | RuntimeException e) {
+      if (m != null) m.close();
       w.rollback();
       throw e;
+    }
+    this.writer = w;
+    this.appliedOffset = committedOffset();
+    if (this.searchers == null) {
+      this.searchers = m;
+    } else {
+      closeQuietly(reopened); // of a writer that failed again before its first refresh
+      reopened = m;
+    }
+  }
+
+  private static void closeQuietly(SearcherManager m) {
+    if (m == null) return;
+    try {
+      m.close(); // readers still held are released by their holders
+    } catch (IOException | RuntimeException ignored) {
+      // they belonged to a failed writer
     }
   }
 
@@ -131,13 +156,8 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
    */
   @Override
   public synchronized boolean recover() {
-    if (broken == null) return false;
+    if (!reopen) return false;
     try {
-      try {
-        searchers.close();
-      } catch (IOException | RuntimeException ignored) {
-        // the old searchers go with the old writer; readers still held are released by their holders
-      }
       try {
         writer.rollback();
       } catch (IOException | RuntimeException ignored) {
@@ -145,7 +165,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
       }
       flushing = java.util.concurrent.CompletableFuture.completedFuture(null);
       openWriter(config.get());
-      broken = null;
+      reopen = false; // broken stays until the replay is searchable (refresh)
       return true;
     } catch (IOException | RuntimeException e) {
       broken = "the index writer failed and could not be reopened yet (" + e.getMessage() + "); retrying";
@@ -189,6 +209,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
     if (io || tragic != null || !writer.isOpen()) {
       broken = "the index writer failed (" + what + ": " + cause + "); it is reopened at its last commit and "
           + "the store replayed on the next indexing";
+      reopen = true;
     }
     return e instanceof IOException ioe ? new UncheckedIOException(what + ": " + cause, ioe)
         : e instanceof RuntimeException r ? r : new IllegalStateException(what, e);
@@ -196,7 +217,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
 
   // The duplicate table is memory only: rebuilt from the doc values of the last commit, which is exactly
   // what the store is replayed onto.
-  private void loadDuplicateGroups() throws IOException {
+  private void loadDuplicateGroups(SearcherManager searchers) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
@@ -389,7 +410,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   @Override
   public synchronized void commit(long storeOffset) {
     // A writer that failed may lack documents below the offset: committing it would make the loss durable.
-    if (broken != null) throw new IllegalStateException(broken);
+    if (reopen) throw new IllegalStateException(broken);
     try {
       writer.setLiveCommitData(Map.of(STORE_OFFSET, Long.toString(storeOffset)).entrySet());
       writer.commit();
@@ -426,6 +447,17 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   @Override
   public void refresh() {
     try {
+      synchronized (this) {
+        if (reopened != null) {
+          reopened.maybeRefresh();
+          SearcherManager old = searchers;
+          searchers = reopened;
+          reopened = null;
+          closeQuietly(old);
+          broken = null;
+          return;
+        }
+      }
       searchers.maybeRefresh();
     } catch (IOException | RuntimeException e) {
       throw failed("cannot refresh the index searcher", e);
@@ -478,6 +510,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
       Thread.currentThread().interrupt();
     }
     try {
+      closeQuietly(reopened);
       searchers.close();
       writer.rollback(); // uncommitted changes are replayed from the store next time
     } finally {

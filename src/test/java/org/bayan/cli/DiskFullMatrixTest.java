@@ -117,6 +117,10 @@ class DiskFullMatrixTest {
             assertTrue(health.json().path("detail").asText().contains(DiskFull.MESSAGE), health.body());
             String metrics = get(server, "/metrics", admin).body();
             assertTrue(metrics.contains("bayan_index_unhealthy 1.0"), where + ": the gauge shows it");
+            // Searches go on over the last searcher meanwhile.
+            TestServer.Response search = server.get("/api/search?q=" + WORDS.get(0));
+            assertEquals(200, search.status(), where + ": " + search.body());
+            assertEquals("r-0", search.json().path("hits").path(0).path("id").asText(), where);
             unhealthySeen++;
           }
           full.free();
