@@ -94,7 +94,6 @@ final class ErrorMapping {
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413 -> "payload_too_large";
-      case 503 -> "unavailable";
       default -> s.name().toLowerCase();
     };
   }

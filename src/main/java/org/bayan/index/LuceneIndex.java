@@ -179,10 +179,17 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
    * query or a merge reaches it. Returns what is wrong, and keeps it as the index's {@link #problem}.
    */
   public java.util.Optional<String> verify() {
-    IndexSearcher s = acquire();
+    IndexSearcher s;
+    try {
+      s = acquire();
+    } catch (org.apache.lucene.store.AlreadyClosedException closing) {
+      return java.util.Optional.empty(); // the server stopped before the check began
+    }
     try {
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) leaf.reader().checkIntegrity();
       return java.util.Optional.empty();
+    } catch (org.apache.lucene.store.AlreadyClosedException closing) {
+      return java.util.Optional.empty(); // the server stopped during the check: not damage
     } catch (IOException | RuntimeException e) {
       damaged = "the index in " + where() + " is damaged (" + e.getMessage() + "); searches may fail or miss "
           + "statements until it is rebuilt from the store with 'bayan reindex'";
