@@ -110,12 +110,14 @@ public final class Service implements AutoCloseable {
       Thread.ofPlatform().name("bayan-index-verify").daemon(true)
           .start(() -> engine.index.verify().ifPresent(LOG::error));
     }
+    Complaint following = new Complaint("indexing new releases from the store failed; will retry");
     follower.scheduleWithFixedDelay(() -> {
       try {
         engine.agencies.reloadIfChanged();
         engine.sync.catchUp();
+        following.over();
       } catch (RuntimeException e) {
-        LOG.error("indexing new releases from the store failed; will retry", e);
+        following.report(e);
       }
     }, FOLLOW_MS, FOLLOW_MS, TimeUnit.MILLISECONDS);
     follower.scheduleWithFixedDelay(() -> {
@@ -126,6 +128,35 @@ public final class Service implements AutoCloseable {
       }
     }, COMMIT_MS, COMMIT_MS, TimeUnit.MILLISECONDS);
     return new Service(engine, search, server, follower);
+  }
+
+  /**
+   * A failure the follower meets at every try (a full disk: five times a second) is logged in full once, then
+   * once a minute while it lasts: a log that grows that fast may be on the very disk that is full.
+   */
+  private static final class Complaint {
+    private final String what;
+    private String last;
+    private long lastAt;
+
+    Complaint(String what) {
+      this.what = what;
+    }
+
+    void report(RuntimeException e) {
+      long now = System.nanoTime();
+      String message = String.valueOf(e.getMessage());
+      if (message.equals(last) && now - lastAt < TimeUnit.MINUTES.toNanos(1)) return;
+      if (message.equals(last)) LOG.error("{} (still): {}", what, message);
+      else LOG.error(what, e);
+      last = message;
+      lastAt = now;
+    }
+
+    void over() {
+      if (last != null) LOG.info("recovered from: {}", last);
+      last = null;
+    }
   }
 
   private static java.util.List<BayanServer.Gauge> gauges(Engine engine, StatementSearch search) {
