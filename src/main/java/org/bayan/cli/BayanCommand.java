@@ -39,10 +39,23 @@ public final class BayanCommand implements Runnable {
   static CommandLine commandLine() {
     return new CommandLine(new BayanCommand())
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          cmd.getErr().println("bayan " + cmd.getCommandName() + ": " + e.getMessage());
+          cmd.getErr().println("bayan " + cmd.getCommandName() + ": " + describe(e));
           if (System.getenv("BAYAN_DEBUG") != null) e.printStackTrace(cmd.getErr());
           return 1;
         });
+  }
+
+  /**
+   * An exception's message with its causes' ("cannot append to ...: No space left on device"): the cause is
+   * what an operator acts on, and the stack trace is only shown with BAYAN_DEBUG.
+   */
+  static String describe(Throwable e) {
+    String out = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      String m = c.getMessage();
+      if (m != null && !m.isBlank() && !out.contains(m)) out = out + ": " + m;
+    }
+    return out;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -3,6 +3,9 @@ package org.bayan.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.lucene.analysis.Analyzer;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.bayan.analysis.AnalyzerRegistry;
 import org.bayan.index.DerivedIndex;
@@ -13,6 +16,7 @@ import org.bayan.opensearch.OpenSearchClaims;
 import org.bayan.opensearch.OpenSearchClient;
 import org.bayan.opensearch.OpenSearchIndex;
 import org.bayan.opensearch.OpenSearchSearch;
+import org.bayan.provenance.ChannelOpener;
 import org.bayan.provenance.KeyFiles;
 import org.bayan.provenance.PublicLog;
 import org.bayan.provenance.TransparencyLog;
@@ -108,21 +112,56 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * How the data folder's files are written: {@link #REAL}, or in a test a disk that fills up, to show that a
+   * failed write changes nothing.
+   */
+  public record Disk(ChannelOpener store, ChannelOpener log, UnaryOperator<Directory> index) {
+    public static final Disk REAL = new Disk(ChannelOpener.FILES, ChannelOpener.FILES, UnaryOperator.identity());
+  }
+
+  /**
+   * Why this engine cannot be trusted to index or search right now, if so: an index writer that failed and
+   * is not yet reopened, or index files found damaged. The store and the log stay the record either way.
+   */
+  public java.util.Optional<String> problem() {
+    return index == null ? java.util.Optional.empty() : index.problem();
+  }
+
+  /**
+   * Opens the data folder to rebuild its index from the store: the embedded index is opened empty without
+   * reading the old one (which may be damaged), and is not caught up; the caller replays the store.
+   */
+  public static Engine openForRebuild(Path data, Path analyzersDir, SearchBackend backend) throws IOException {
+    return open(data, analyzersDir, true, backend, Disk.REAL, true);
+  }
+
+  /**
    * Opens the data folder. With {@code indexRequired}, failing to get the index (another process writes it)
    * is an error naming that; without, the engine opens store-only.
    */
   public static Engine open(Path data, Path analyzersDir, boolean indexRequired, SearchBackend backend)
       throws IOException {
+    return open(data, analyzersDir, indexRequired, backend, Disk.REAL, false);
+  }
+
+  /** {@link #open(Path, Path, boolean, SearchBackend)} writing through {@code disk}. */
+  public static Engine open(Path data, Path analyzersDir, boolean indexRequired, SearchBackend backend, Disk disk)
+      throws IOException {
+    return open(data, analyzersDir, indexRequired, backend, disk, false);
+  }
+
+  private static Engine open(Path data, Path analyzersDir, boolean indexRequired, SearchBackend backend, Disk disk,
+      boolean rebuild) throws IOException {
     DataLayout layout = new DataLayout(data);
     AnalyzerRegistry analyzers = AnalyzerRegistry.load(analyzersDir);
     AgencyRegistry agencies = new AgencyRegistry(layout.agenciesFile());
     agencies.problems().forEach(p -> System.err.println("agencies file: " + p));
-    ReleaseStore store = ReleaseStore.open(layout.storeDir());
+    ReleaseStore store = ReleaseStore.open(layout.storeDir(), disk.store());
     if (backend.kind() == SearchBackend.Kind.opensearch) return openWithOpenSearch(layout, analyzers, agencies, store,
         indexRequired, backend);
     LuceneIndex index;
     try {
-      index = LuceneIndex.open(layout.indexDir(), analyzers);
+      index = LuceneIndex.open(layout.indexDir(), analyzers, disk.index(), rebuild);
     } catch (LockObtainFailedException e) {
       if (indexRequired) {
         store.close();
@@ -130,11 +169,15 @@ public final class Engine implements AutoCloseable {
             + "; stop it first, or point --data elsewhere", e);
       }
       index = null;
+    } catch (CorruptIndexException | java.io.EOFException | java.nio.file.NoSuchFileException e) {
+      store.close();
+      throw new IOException("the index in " + layout.indexDir() + " is damaged (" + e.getMessage() + "); the store "
+          + "is intact: rebuild the index from it with 'bayan reindex --data " + layout.root() + "'", e);
     }
     TransparencyLog log = null;
     if (index != null) {
       try {
-        log = TransparencyLog.open(layout.logDir());
+        log = TransparencyLog.open(layout.logDir(), disk.log());
       } catch (IOException | RuntimeException e) {
         index.close();
         store.close();
@@ -143,7 +186,14 @@ public final class Engine implements AutoCloseable {
       log.recoveryNote().ifPresent(System.err::println);
     }
     Engine engine = new Engine(layout, analyzers, agencies, store, index, index, log, backend);
-    if (engine.sync != null) engine.sync.catchUpAndCommit();
+    if (engine.sync != null && !rebuild) {
+      try {
+        engine.sync.catchUpAndCommit();
+      } catch (RuntimeException e) {
+        engine.close(false);
+        throw e;
+      }
+    }
     return engine;
   }
 
@@ -211,14 +261,22 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    close(true);
+  }
+
+  // Without catching up: an engine that failed to open closes what it opened, and nothing else.
+  private void close(boolean catchUp) throws IOException {
     try {
       if (derived == null && index != null) index.close(); // opened read-only
       if (derived != null) {
         try {
-          sync.catchUpAndCommit();
-          if (index != null) index.close();
+          if (catchUp) sync.catchUpAndCommit();
         } finally {
-          log.close();
+          try {
+            if (index != null) index.close();
+          } finally {
+            log.close();
+          }
         }
       }
     } finally {

@@ -5,8 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
-    description = "Rebuild the search index (Lucene, or OpenSearch with --engine opensearch) from the release store (after changing analyzers, for example). "
-        + "The old index stays in place until the new one is committed.")
+    description = "Rebuild the search index (Lucene, or OpenSearch with --engine opensearch) from the release store "
+        + "(after changing analyzers, for example, or when the index is damaged: the old index is not read). "
+        + "The embedded index commits as it goes, so an interrupted rebuild goes on from there at the next start; "
+        + "an OpenSearch index stays in place until the new one is complete.")
 final class ReindexCommand implements Callable<Integer> {
   @Mixin DataOptions data;
   @Mixin EngineOptions engineOptions;
@@ -14,7 +16,7 @@ final class ReindexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Engine engine = Engine.open(data.data(), data.analyzers(), true, engineOptions.backend(spec))) {
+    try (Engine engine = Engine.openForRebuild(data.data(), data.analyzers(), engineOptions.backend(spec))) {
       long start = System.nanoTime();
       engine.derived.deleteAll();
       int n = engine.sync.catchUpAndCommit();

@@ -95,19 +95,29 @@ public final class Service implements AutoCloseable {
         // Snapshots pin an embedded index commit; a cluster's index is rebuilt from the store (bayan reindex).
         engine.index == null ? null
             : new BayanServer.Backups(new Snapshots(engine.layout, engine.store, engine.index, engine.log, engine.sync),
-                options.snapshotRoot() != null ? options.snapshotRoot() : engine.layout.root().resolve("snapshots")));
+                options.snapshotRoot() != null ? options.snapshotRoot() : engine.layout.root().resolve("snapshots")),
+        engine::problem);
     BayanServer server = new BayanServer(api, options.web(), options.limits()).start(host, port);
     ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bayan-follower");
       t.setDaemon(true);
       return t;
     });
+    if (engine.index != null) {
+      // The index may have been written by another process, copied or restored: its checksums are read
+      // through once, in the background, so that a damaged file shows on /healthz rather than in a query.
+      // On a thread of its own: reading a large index takes a while, and following the store must not wait.
+      Thread.ofPlatform().name("bayan-index-verify").daemon(true)
+          .start(() -> engine.index.verify().ifPresent(LOG::error));
+    }
+    Complaint following = new Complaint("indexing new releases from the store failed; will retry");
     follower.scheduleWithFixedDelay(() -> {
       try {
         engine.agencies.reloadIfChanged();
         engine.sync.catchUp();
+        following.over();
       } catch (RuntimeException e) {
-        LOG.error("indexing new releases from the store failed; will retry", e);
+        following.report(e);
       }
     }, FOLLOW_MS, FOLLOW_MS, TimeUnit.MILLISECONDS);
     follower.scheduleWithFixedDelay(() -> {
@@ -118,6 +128,35 @@ public final class Service implements AutoCloseable {
       }
     }, COMMIT_MS, COMMIT_MS, TimeUnit.MILLISECONDS);
     return new Service(engine, search, server, follower);
+  }
+
+  /**
+   * A failure the follower meets at every try (a full disk: five times a second) is logged in full once, then
+   * once a minute while it lasts: a log that grows that fast may be on the very disk that is full.
+   */
+  private static final class Complaint {
+    private final String what;
+    private String last;
+    private long lastAt;
+
+    Complaint(String what) {
+      this.what = what;
+    }
+
+    void report(RuntimeException e) {
+      long now = System.nanoTime();
+      String message = String.valueOf(e.getMessage());
+      if (message.equals(last) && now - lastAt < TimeUnit.MINUTES.toNanos(1)) return;
+      if (message.equals(last)) LOG.error("{} (still): {}", what, message);
+      else LOG.error(what, e);
+      last = message;
+      lastAt = now;
+    }
+
+    void over() {
+      if (last != null) LOG.info("recovered from: {}", last);
+      last = null;
+    }
   }
 
   private static java.util.List<BayanServer.Gauge> gauges(Engine engine, StatementSearch search) {
@@ -135,6 +174,9 @@ public final class Service implements AutoCloseable {
     if (engine.index != null) {
       gauges.add(new BayanServer.Gauge("bayan.index.bytes", "Size of the Lucene index on disk",
           () -> folderBytes(engine.layout.indexDir())));
+      gauges.add(new BayanServer.Gauge("bayan.index.unhealthy",
+          "1 while the index cannot be trusted (a failed writer not yet reopened, damaged files), as /healthz says",
+          () -> engine.problem().isPresent() ? 1 : 0));
     }
     return gauges;
   }

@@ -33,10 +33,16 @@ public final class BayanServer implements AutoCloseable {
    */
   public record Api(
       StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies, Suggester suggest,
-      ClaimService claims, PublicLog log, Push push, List<Gauge> gauges, Backups backups) {
+      ClaimService claims, PublicLog log, Push push, List<Gauge> gauges, Backups backups,
+      Supplier<java.util.Optional<String>> health) {
     public Api(StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies,
         Suggester suggest, ClaimService claims, PublicLog log, Push push) {
       this(search, statements, agencies, suggest, claims, log, push, List.of(), null);
+    }
+
+    public Api(StatementSearch search, StatementReader statements, Supplier<List<Agency>> agencies,
+        Suggester suggest, ClaimService claims, PublicLog log, Push push, List<Gauge> gauges, Backups backups) {
+      this(search, statements, agencies, suggest, claims, log, push, gauges, backups, java.util.Optional::empty);
     }
   }
 
@@ -94,7 +100,15 @@ public final class BayanServer implements AutoCloseable {
       // anyway, and the JSON POST of claim lookup, which always does. Named paths, not a wildcard, so an
       // unknown /api path stays a 404.
       for (String p : SecurityHeaders.PUBLIC_PATHS) config.routes.options(p, security::preflight);
-      get(config, "/healthz", ctx -> ctx.json(Map.of("status", "ok", "statements", search.size())));
+      get(config, "/healthz", ctx -> {
+        // A load balancer takes a server out of rotation on 503: one whose index failed or is damaged.
+        java.util.Optional<String> problem = api.health().get();
+        if (problem.isPresent()) {
+          ErrorMapping.answer(ctx, io.javalin.http.HttpStatus.SERVICE_UNAVAILABLE, "unhealthy", problem.get());
+        } else {
+          ctx.json(Map.of("status", "ok", "statements", search.size()));
+        }
+      });
       get(config, "/api/search", searchController::search);
       get(config, "/api/search.atom", feedController::feed);
       get(config, "/api/suggest", suggestController::suggest);

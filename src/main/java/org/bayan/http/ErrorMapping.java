@@ -11,6 +11,7 @@ import org.eclipse.jetty.util.Callback;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import org.bayan.ingest.push.PushFailedException;
 import org.bayan.search.EngineException;
 import org.bayan.search.InvalidParameterException;
 import org.slf4j.Logger;
@@ -52,7 +53,24 @@ final class ErrorMapping {
             "the server failed to answer this request; it has been logged");
       }
     });
+    config.routes.exception(PushFailedException.class, (e, ctx) -> {
+      if (e.diskFull()) {
+        // Every push fails alike until space is freed: one line each, not a stack trace.
+        LOG.error("a push could not be completed on {} {}: {}", ctx.method(), sanitize(ctx.path()), e.getMessage());
+        answer(ctx, HttpStatus.INSUFFICIENT_STORAGE, "insufficient_storage", e.getMessage());
+      } else {
+        LOG.error("a push could not be completed on {} {}", ctx.method(), sanitize(ctx.path()), e);
+        answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+      }
+    });
     config.routes.exception(Exception.class, (e, ctx) -> {
+      if (PushFailedException.isDiskFull(e)) {
+        // Not a bug but the server's disk: say so, as a full disk is what an operator must act on.
+        LOG.error("the disk is full on {} {}", ctx.method(), sanitize(ctx.path()), e);
+        answer(ctx, HttpStatus.INSUFFICIENT_STORAGE, "insufficient_storage",
+            "the server could not write: " + PushFailedException.DISK_FULL + "; try again once space is freed");
+        return;
+      }
       // A bug, not the user's input: log it whole, answer without internals.
       LOG.error("unhandled error on {} {}", ctx.method(), sanitize(ctx.path()), e);
       answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",

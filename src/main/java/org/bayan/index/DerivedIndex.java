@@ -28,4 +28,20 @@ public interface DerivedIndex {
 
   /** Starts a rebuild from the store: the current content stays searchable until the next commit. */
   void deleteAll();
+
+  /**
+   * Reopens an index whose writer failed at its last commit, so that the store is replayed from
+   * {@link #appliedOffset()}; returns whether it did. An index that needs no such step returns false.
+   */
+  default boolean recover() {
+    return false;
+  }
+
+  /**
+   * Whether a commit may now cover part of a replay, so a long replay can commit as it goes: not while a
+   * rebuild that readers only switch to at commit is under way.
+   */
+  default boolean mayCommitPartWay() {
+    return true;
+  }
 }

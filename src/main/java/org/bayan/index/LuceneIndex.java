@@ -26,6 +26,7 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
@@ -43,14 +44,28 @@ import org.bayan.statement.StatementVersion;
  * The Lucene index of the latest version of every statement. It is derived data: each commit records the
  * release-store offset it covers ({@value #STORE_OFFSET}), so after a crash the index is reopened at its last
  * commit, which Lucene guarantees is intact, and the store is replayed from that offset.
+ *
+ * <p>A write that fails (a full disk during a flush, a merge or a commit) may leave the IndexWriter closed
+ * for good, or its buffer short of documents the store offset says it holds; so any failed write marks the
+ * writer broken ({@link #problem}), and {@link #recover} reopens it at the last commit, from where the caller
+ * replays the store. Until then searches go on over the last searcher. Damaged files (a checksum that
+ * {@link #verify} finds wrong) are reported the same way but cannot be recovered from: the index is rebuilt
+ * from the store ({@code bayan reindex}).
  */
 public final class LuceneIndex implements DerivedIndex, Closeable {
   public static final String STORE_OFFSET = "bayan.store_offset";
   private static final Similarities SIMILARITY = new Similarities();
 
   private final Directory dir;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final java.util.function.Supplier<IndexWriterConfig> config; // a writer's config is its own
+  private volatile IndexWriter writer;
+  private volatile SearcherManager searchers;
+  // A reopened writer's searchers, shown from its first successful refresh: until the store is replayed into
+  // it, it holds only the last commit, less than the failed writer's last searcher showed.
+  private SearcherManager reopened;
+  private volatile String broken; // why the writer failed, until a reopened one is refreshed; else null
+  private volatile boolean reopen; // the writer failed and is not reopened yet
+  private volatile String damaged; // what verify() found wrong with the files, or null
   private final Analyzer analyzer;
   private final DuplicateGroups duplicates = new DuplicateGroups();
   private volatile long appliedOffset;
@@ -70,20 +85,30 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("bayan-index-flush").daemon(true).factory());
   private Future<?> flushing = java.util.concurrent.CompletableFuture.completedFuture(null);
 
-  private LuceneIndex(Directory dir, IndexWriter writer, Analyzer analyzer) throws IOException {
+  private LuceneIndex(Directory dir, java.util.function.Supplier<IndexWriterConfig> config, Analyzer analyzer)
+      throws IOException {
     this.dir = dir;
-    this.writer = writer;
+    this.config = config;
     this.analyzer = analyzer;
     int cores = Runtime.getRuntime().availableProcessors();
     this.prepareAhead = 2 * cores;
     this.preparers = Executors.newFixedThreadPool(cores, Thread.ofPlatform().name("bayan-index-prepare-", 1)
         .daemon(true).factory());
-    // Read-only: searchers over the last commit, with no writer and so no write lock; a running server may
-    // hold that lock and go on writing.
-    this.searchers = writer == null ? new SearcherManager(dir, searcherFactory())
-        : new SearcherManager(writer, true, false, searcherFactory());
-    this.appliedOffset = committedOffset();
-    loadDuplicateGroups();
+    if (config != null) {
+      openWriter(config.get());
+    } else {
+      // Read-only: searchers over the last commit, with no writer and so no write lock; a running server may
+      // hold that lock and go on writing.
+      SearcherManager m = new SearcherManager(dir, searcherFactory());
+      try {
+        loadDuplicateGroups(m);
+      } catch (IOException | RuntimeException e) {
+        m.close();
+        throw e;
+      }
+      this.searchers = m;
+      this.appliedOffset = committedOffset();
+    }
   }
 
   private static SearcherFactory searcherFactory() {
@@ -123,9 +148,127 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
     return writer;
   }
 
+  /**
+   * Opens the writer at the last commit, with its searchers and the duplicate table of that commit. On
+   * reopening, searches go on over the failed writer's last searcher until the new one has been refreshed
+   * ({@link #refresh}), so that nothing acknowledged drops out of sight meanwhile.
+   */
+  private void openWriter(IndexWriterConfig cfg) throws IOException {
+    IndexWriter w = new IndexWriter(dir, cfg);
+    SearcherManager m = null;
+    try {
+      m = new SearcherManager(w, true, false, searcherFactory());
+      duplicates.clear();
+      loadDuplicateGroups(m);
+    } catch (IOException | RuntimeException e) {
+      if (m != null) m.close();
+      w.rollback();
+      throw e;
+    }
+    this.writer = w;
+    this.appliedOffset = committedOffset();
+    if (this.searchers == null) {
+      this.searchers = m;
+    } else {
+      closeQuietly(reopened); // of a writer that failed again before its first refresh
+      reopened = m;
+    }
+  }
+
+  private static void closeQuietly(SearcherManager m) {
+    if (m == null) return;
+    try {
+      m.close(); // readers still held are released by their holders
+    } catch (IOException | RuntimeException ignored) {
+      // they belonged to a failed writer
+    }
+  }
+
+  /**
+   * Why the index cannot take writes or should not be trusted, if it cannot: a writer that failed and is
+   * not yet reopened ({@link #recover}), or damaged files ({@link #verify}).
+   */
+  public java.util.Optional<String> problem() {
+    String d = damaged;
+    return java.util.Optional.ofNullable(d != null ? d : broken);
+  }
+
+  /**
+   * Reopens a writer that failed at its last commit, dropping what it had not committed; the caller replays
+   * the store from {@link #appliedOffset()}, which is the commit's offset again. Returns whether it did; throws
+   * if reopening fails too (the disk is still full), leaving the index broken for the next try.
+   */
+  @Override
+  public synchronized boolean recover() {
+    if (!reopen) return false;
+    try {
+      try {
+        writer.rollback();
+      } catch (IOException | RuntimeException ignored) {
+        // already closed by its failure: rollback is only there to release the write lock
+      }
+      flushing = java.util.concurrent.CompletableFuture.completedFuture(null);
+      openWriter(config.get());
+      reopen = false; // broken stays until the replay is searchable (refresh)
+      return true;
+    } catch (IOException | RuntimeException e) {
+      broken = "the index writer failed and could not be reopened yet (" + e.getMessage() + "); retrying";
+      throw new UncheckedIOException(new IOException(broken, e));
+    }
+  }
+
+  /**
+   * Checks every segment of the current searcher against its checksums (reading each file through once),
+   * as Lucene's CheckIndex does: a flipped byte in a file nobody has read yet is otherwise only found when a
+   * query or a merge reaches it. Returns what is wrong, and keeps it as the index's {@link #problem}.
+   */
+  public java.util.Optional<String> verify() {
+    IndexSearcher s;
+    try {
+      s = acquire();
+    } catch (org.apache.lucene.store.AlreadyClosedException closing) {
+      return java.util.Optional.empty(); // the server stopped before the check began
+    }
+    try {
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) leaf.reader().checkIntegrity();
+      return java.util.Optional.empty();
+    } catch (org.apache.lucene.store.AlreadyClosedException closing) {
+      return java.util.Optional.empty(); // the server stopped during the check: not damage
+    } catch (IOException | RuntimeException e) {
+      damaged = "the index in " + where() + " is damaged (" + e.getMessage() + "); searches may fail or miss "
+          + "statements until it is rebuilt from the store with 'bayan reindex'";
+      return java.util.Optional.of(damaged);
+    } finally {
+      release(s);
+    }
+  }
+
+  private String where() {
+    return org.apache.lucene.store.FilterDirectory.unwrap(dir) instanceof FSDirectory fs
+        ? fs.getDirectory().toString() : "memory";
+  }
+
+  // A failed write: the writer may be closed (a tragic exception) or short of documents it was given (an I/O
+  // failure part way through a flush). A document the writer refused on its own (a term too long) leaves it
+  // whole, and reopening would not help.
+  private RuntimeException failed(String what, Throwable e) {
+    String cause = e.getMessage();
+    Throwable tragic = writer.getTragicException();
+    if (tragic != null && tragic != e) cause = cause + "; " + tragic.getMessage();
+    boolean io = false;
+    for (Throwable t = e; t != null; t = t.getCause()) io |= t instanceof IOException;
+    if (io || tragic != null || !writer.isOpen()) {
+      broken = "the index writer failed (" + what + ": " + cause + "); it is reopened at its last commit and "
+          + "the store replayed on the next indexing";
+      reopen = true;
+    }
+    return e instanceof IOException ioe ? new UncheckedIOException(what + ": " + cause, ioe)
+        : e instanceof RuntimeException r ? r : new IllegalStateException(what, e);
+  }
+
   // The duplicate table is memory only: rebuilt from the doc values of the last commit, which is exactly
   // what the store is replayed onto.
-  private void loadDuplicateGroups() throws IOException {
+  private void loadDuplicateGroups(SearcherManager searchers) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
@@ -153,16 +296,43 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
    * another process (a running server) already writes it.
    */
   public static LuceneIndex open(Path path, AnalyzerRegistry analyzers) throws IOException {
+    return open(path, analyzers, java.util.function.UnaryOperator.identity(), false);
+  }
+
+  /**
+   * {@link #open(Path, AnalyzerRegistry)} with the directory wrapped by {@code wrap} (a test's full disk); with
+   * {@code empty}, the index is opened empty, ignoring what is there (a rebuild: the files, perhaps damaged, are
+   * not read, and are replaced at the first commit).
+   */
+  public static LuceneIndex open(Path path, AnalyzerRegistry analyzers,
+      java.util.function.UnaryOperator<Directory> wrap, boolean empty) throws IOException {
     Analyzer analyzer = analyzer(analyzers);
-    Directory dir = FSDirectory.open(path);
-    try {
+    Directory dir = wrap.apply(FSDirectory.open(path));
+    boolean[] first = {true};
+    java.util.function.Supplier<IndexWriterConfig> config = () -> {
       IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY)
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setOpenMode(empty && first[0] ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setRAMBufferSizeMB(RAM_BUFFER_MB)
           .setCommitOnClose(false)
           // Lets a backup copy a commit's files while the writer goes on merging and committing.
           .setIndexDeletionPolicy(new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()));
-      return new LuceneIndex(dir, new IndexWriter(dir, cfg), analyzer);
+      first[0] = false;
+      return cfg;
+    };
+    try {
+      try {
+        return new LuceneIndex(dir, config, analyzer);
+      } catch (org.apache.lucene.index.CorruptIndexException | java.io.EOFException
+          | java.nio.file.NoSuchFileException damaged) {
+        if (!empty) throw damaged;
+        // Even an index opened empty reads the last commit's list of files; when that list is what is damaged,
+        // a rebuild starts from an empty folder (the store is the record).
+        for (String f : dir.listAll()) {
+          if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) dir.deleteFile(f);
+        }
+        first[0] = true;
+        return new LuceneIndex(dir, config, analyzer);
+      }
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -176,9 +346,8 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   public static LuceneIndex inMemory(AnalyzerRegistry analyzers) throws IOException {
     Analyzer analyzer = analyzer(analyzers);
     Directory dir = new ByteBuffersDirectory();
-    IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY).setRAMBufferSizeMB(RAM_BUFFER_MB)
-        .setCommitOnClose(false);
-    return new LuceneIndex(dir, new IndexWriter(dir, cfg), analyzer);
+    return new LuceneIndex(dir, () -> new IndexWriterConfig(analyzer).setSimilarity(SIMILARITY)
+        .setRAMBufferSizeMB(RAM_BUFFER_MB).setCommitOnClose(false), analyzer);
   }
 
   /** The analyzer of every text field, chosen by field name ({@link Fields#analyzerOf}). */
@@ -230,8 +399,8 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
         }
         for (StatementDocuments.Prepared p : await(inFlight.poll())) write(p);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the index", e);
+    } catch (IOException | RuntimeException e) {
+      throw failed("cannot write the index", e);
     } finally {
       inFlight.forEach(f -> f.cancel(false));
     }
@@ -291,12 +460,14 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   /** Records that the index now reflects the store up to {@code storeOffset}; durable once it returns. */
   @Override
   public synchronized void commit(long storeOffset) {
+    // A writer that failed may lack documents below the offset: committing it would make the loss durable.
+    if (reopen) throw new IllegalStateException(broken);
     try {
       writer().setLiveCommitData(Map.of(STORE_OFFSET, Long.toString(storeOffset)).entrySet());
       writer.commit();
       appliedOffset = storeOffset;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot commit the index", e);
+    } catch (IOException | RuntimeException e) {
+      throw failed("cannot commit the index", e);
     }
   }
 
@@ -315,7 +486,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   private Iterable<Map.Entry<String, String>> readerCommitData() {
     IndexSearcher s = acquire();
     try {
-      return ((org.apache.lucene.index.DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData().entrySet();
+      return ((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData().entrySet();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -338,9 +509,20 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
   @Override
   public void refresh() {
     try {
+      synchronized (this) {
+        if (reopened != null) {
+          reopened.maybeRefresh();
+          SearcherManager old = searchers;
+          searchers = reopened;
+          reopened = null;
+          closeQuietly(old);
+          broken = null;
+          return;
+        }
+      }
       searchers.maybeRefresh();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot refresh the index searcher", e);
+    } catch (IOException | RuntimeException e) {
+      throw failed("cannot refresh the index searcher", e);
     }
   }
 
@@ -390,6 +572,7 @@ public final class LuceneIndex implements DerivedIndex, Closeable {
       Thread.currentThread().interrupt();
     }
     try {
+      closeQuietly(reopened);
       searchers.close();
       if (writer != null) writer.rollback(); // uncommitted changes are replayed from the store next time
     } finally {

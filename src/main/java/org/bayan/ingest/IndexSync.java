@@ -23,18 +23,29 @@ import org.bayan.store.ReleaseStore;
  */
 public final class IndexSync {
   private static final int BATCH = 2_000;
+  /**
+   * A replay that commits ({@link #catchUpAndCommit}) commits every this many versions, so a process killed
+   * during a long replay (a restart after a crash, a reindex) starts the next time from further on.
+   */
+  static final int REPLAY_COMMIT_EVERY = 10_000;
   private final ReleaseStore store;
   private final DerivedIndex index;
   private final TransparencyLog log; // null: this process does not keep the log
+  private final int replayCommitEvery;
 
   public IndexSync(ReleaseStore store, DerivedIndex index) {
     this(store, index, null);
   }
 
   public IndexSync(ReleaseStore store, DerivedIndex index, TransparencyLog log) {
+    this(store, index, log, REPLAY_COMMIT_EVERY);
+  }
+
+  IndexSync(ReleaseStore store, DerivedIndex index, TransparencyLog log, int replayCommitEvery) {
     this.store = store;
     this.index = index;
     this.log = log;
+    this.replayCommitEvery = replayCommitEvery;
   }
 
   /** The log entry of a stored version. */
@@ -47,7 +58,7 @@ public final class IndexSync {
    * makes it searchable. Returns how many versions the index applied.
    */
   public int catchUp() {
-    return shielded(() -> doCatchUp(true));
+    return shielded(() -> doCatchUp(true, false));
   }
 
   /**
@@ -55,14 +66,17 @@ public final class IndexSync {
    * until it ends, so the index writes fewer, larger segments (each refresh would flush a small one).
    */
   public int applyPending() {
-    return shielded(() -> doCatchUp(false));
+    return shielded(() -> doCatchUp(false, false));
   }
 
   private int doCatchUp() {
-    return doCatchUp(true);
+    return doCatchUp(true, true);
   }
 
-  private synchronized int doCatchUp(boolean searchable) {
+  // With commitPartWay, a long replay is committed every replayCommitEvery versions as it goes.
+  private synchronized int doCatchUp(boolean searchable, boolean commitPartWay) {
+    // An index whose writer failed reopens at its last commit first: the replay below starts from there.
+    index.recover();
     store.refresh();
     if (log != null) catchUpLog();
     long from = index.appliedOffset();
@@ -70,14 +84,24 @@ public final class IndexSync {
       if (searchable) index.refresh(); // what applyPending left unsearchable
       return 0;
     }
+    boolean steps = commitPartWay && index.mayCommitPartWay();
     List<StatementVersion> batch = new ArrayList<>(BATCH);
     int[] count = {0};
+    int[] sinceCommit = {0};
     long to = store.scan(from, v -> {
       batch.add(v);
       count[0]++;
-      if (batch.size() >= BATCH) {
+      sinceCommit[0]++;
+      boolean commit = steps && sinceCommit[0] >= replayCommitEvery;
+      if (batch.size() >= BATCH || commit) {
         index.apply(batch);
         batch.clear();
+      }
+      if (commit) {
+        long next = store.offsetOfSeq(v.seq() + 1);
+        index.setAppliedOffset(next);
+        index.commit(next);
+        sinceCommit[0] = 0;
       }
     });
     index.apply(batch);
@@ -163,6 +187,15 @@ public final class IndexSync {
     long stored = store.lastSeq();
     long have = log.size();
     if (have > stored) {
+      long tail = store.unreadTailBytes();
+      if (tail > 0) {
+        // The log proves those versions were acknowledged: the unreadable end of the store held them.
+        throw new IllegalStateException("the release store " + store.file() + " is damaged at its end: its last "
+            + tail + " bytes (from offset " + store.endOffset() + ") are not a readable record, while the "
+            + "transparency log holds " + have + " entries, " + (have - stored) + " more than the store's " + stored
+            + " versions; restore the data folder from a snapshot (bayan restore), or repair the store's last "
+            + "record, before starting again");
+      }
       throw new IllegalStateException("the transparency log has " + have + " entries but the store only "
           + stored + " versions: the log belongs to another store");
     }

@@ -173,6 +173,12 @@ public final class OpenSearchIndex implements DerivedIndex {
     client.call("POST", "/" + target() + "/_refresh", null);
   }
 
+  // A rebuild's index takes the alias at its commit: a commit part way would serve half an index.
+  @Override
+  public boolean mayCommitPartWay() {
+    return building == null;
+  }
+
   @Override
   public synchronized void deleteAll() {
     if (building != null) client.send("DELETE", "/" + building, null, null);

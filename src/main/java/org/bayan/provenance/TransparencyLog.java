@@ -81,6 +81,11 @@ public final class TransparencyLog implements MerkleTree.LeafHashes, AutoCloseab
    * @throws IOException if another process (or this one) already has the log open
    */
   public static TransparencyLog open(Path dir) throws IOException {
+    return open(dir, ChannelOpener.FILES);
+  }
+
+  /** {@link #open(Path)} with the log file's channel opened by {@code opener}. */
+  public static TransparencyLog open(Path dir, ChannelOpener opener) throws IOException {
     Files.createDirectories(dir);
     Path lockPath = dir.resolve(LOCK_FILE);
     FileChannel lockChannel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -98,7 +103,7 @@ public final class TransparencyLog implements MerkleTree.LeafHashes, AutoCloseab
     FileChannel ch = null;
     try {
       boolean created = !Files.exists(file);
-      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      ch = opener.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       if (created) syncDirectory(dir);
       Loader loader = new Loader(file, ch);
       loader.load();
@@ -127,7 +132,9 @@ public final class TransparencyLog implements MerkleTree.LeafHashes, AutoCloseab
 
   /**
    * Appends entries as one durable, all-or-nothing batch with a single fsync; returns the index of the first.
-   * After an I/O failure the log refuses further appends until reopened, since what reached the disk is unknown.
+   * A failed append (a full disk) is cut off the file again, so it leaves the log as it was and the next
+   * append may succeed; only if that cut fails too does the log refuse further appends until reopened (which
+   * repairs the tail), since what reached the disk is then unknown.
    */
   public long appendAll(List<LogEntry> entries) throws IOException {
     if (entries.isEmpty()) throw new IllegalArgumentException("nothing to append");
@@ -162,13 +169,15 @@ public final class TransparencyLog implements MerkleTree.LeafHashes, AutoCloseab
         while (buf.hasRemaining()) pos += channel.write(buf, pos);
         channel.force(true); // metadata too: the file grew
       } catch (IOException e) {
-        failure = e;
         try {
           channel.truncate(end);
+          channel.force(true);
         } catch (IOException suppressed) {
           e.addSuppressed(suppressed);
+          failure = e;
         }
-        throw new IOException("appending to transparency log " + file + " at offset " + end + " failed", e);
+        throw new IOException("appending to transparency log " + file + " at offset " + end + " failed: "
+            + e.getMessage(), e);
       }
       long first = size;
       for (int i = 0; i < leaves.size(); i++) put(first + i, leaves.get(i), offsets[i]);

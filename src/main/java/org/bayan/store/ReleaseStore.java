@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 import org.bayan.provenance.CanonicalForm;
+import org.bayan.provenance.ChannelOpener;
 import org.bayan.statement.Release;
 import org.bayan.statement.StatementVersion;
 
@@ -56,19 +57,24 @@ public final class ReleaseStore implements AutoCloseable {
   /** The lines of this instance's last append (see {@link #scan}). */
   private List<Appended> lastAppended = List.of();
 
-  private ReleaseStore(Path dir) throws IOException {
+  private ReleaseStore(Path dir, ChannelOpener opener) throws IOException {
     Files.createDirectories(dir);
     this.file = dir.resolve(FILE_NAME);
     boolean created = !Files.exists(file);
-    this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    this.channel = opener.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     this.lockChannel = FileChannel.open(dir.resolve("append.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     if (created) forceDirectory(dir);
   }
 
   /** Opens (creating if needed) the store in {@code dir} and reads every complete line. */
   public static ReleaseStore open(Path dir) {
+    return open(dir, ChannelOpener.FILES);
+  }
+
+  /** {@link #open(Path)} with the store file's channel opened by {@code opener}. */
+  public static ReleaseStore open(Path dir, ChannelOpener opener) {
     try {
-      ReleaseStore s = new ReleaseStore(dir);
+      ReleaseStore s = new ReleaseStore(dir, opener);
       synchronized (s) {
         s.catchUp();
       }
@@ -104,39 +110,71 @@ public final class ReleaseStore implements AutoCloseable {
       Instant now = Instant.now();
       long offset = end;
       List<Appended> appended = new ArrayList<>(releases.size());
-      long batchStart = lastSeq();
+      // The table learns of this batch only once its bytes are on disk: until then, a statement's latest
+      // version in the batch is looked up here.
+      java.util.Map<String, Appended> pending = new java.util.HashMap<>();
+      long seq = lastSeq();
       for (int i = 0; i < releases.size(); i++) {
         Release r = releases.get(i);
         String hash = contentHashes.get(i);
-        int st = statements.find(r.id());
-        if (st >= 0 && statements.latestHashIs(st, hash)) {
-          int seq = statements.latest(st);
-          // the same release twice in one batch: its first copy is not on disk yet
-          StatementVersion same = seq > batchStart ? appended.get((int) (seq - batchStart - 1)).version() : read(seq);
-          results.add(new AppendResult(AppendResult.Outcome.UNCHANGED, same));
-          continue;
+        Appended before = pending.get(r.id());
+        int version;
+        if (before != null) {
+          if (before.version().contentHash().equals(hash)) {
+            results.add(new AppendResult(AppendResult.Outcome.UNCHANGED, before.version()));
+            continue;
+          }
+          version = before.version().version() + 1;
+        } else {
+          int st = statements.find(r.id());
+          if (st >= 0 && statements.latestHashIs(st, hash)) {
+            results.add(new AppendResult(AppendResult.Outcome.UNCHANGED, read(statements.latest(st))));
+            continue;
+          }
+          version = st < 0 ? 1 : statements.history(st).length + 1;
         }
-        int version = st < 0 ? 1 : statements.history(st).length + 1;
-        StatementVersion v = new StatementVersion(lastSeq() + 1, r, version, hash, now);
+        StatementVersion v = new StatementVersion(++seq, r, version, hash, now);
         byte[] line = encode(v);
         out.write(line);
-        record(v, offset, line.length);
-        appended.add(new Appended(offset, line.length, v));
+        Appended a = new Appended(offset, line.length, v);
+        appended.add(a);
+        pending.put(r.id(), a);
         offset += line.length;
         results.add(new AppendResult(
             version == 1 ? AppendResult.Outcome.ADDED : AppendResult.Outcome.UPDATED, v));
       }
       if (out.size() > 0) {
-        ByteBuffer buf = ByteBuffer.wrap(out.toByteArray());
-        long pos = end;
-        while (buf.hasRemaining()) pos += channel.write(buf, pos);
-        channel.force(true);
-        end = pos;
+        write(out.toByteArray());
+        for (Appended a : appended) record(a.version(), a.offset(), a.length());
+        end = offset;
         lastAppended = appended;
       }
       return results;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to release store " + file, e);
+      throw new UncheckedIOException("cannot append to release store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes and forces a batch at {@code end}. A failure (a full disk) cuts the file back to {@code end}, so
+   * the batch left nothing behind: no sequence number was taken, and the next append, once the cause is
+   * gone, goes where this one would have. Should the cut fail too, the next append's {@link #repairTail}
+   * makes it, as after a crash.
+   */
+  private void write(byte[] bytes) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    long pos = end;
+    try {
+      while (buf.hasRemaining()) pos += channel.write(buf, pos);
+      channel.force(true);
+    } catch (IOException e) {
+      try {
+        channel.truncate(end);
+        channel.force(true);
+      } catch (IOException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
     }
   }
 
@@ -168,6 +206,18 @@ public final class ReleaseStore implements AutoCloseable {
     long next = lastSeq() + 1;
     if (seq < 1 || seq > next) throw new IllegalArgumentException("seq " + seq + " is outside 1.." + next);
     return seq == next ? end : statements.offset(seq);
+  }
+
+  /**
+   * Bytes at the end of the file that are not a complete, verified record: a torn write (cut off at the next
+   * append) or, if acknowledged versions are known to be missing, a damaged tail.
+   */
+  public synchronized long unreadTailBytes() {
+    try {
+      return Math.max(0, channel.size() - end);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read release store " + file, e);
+    }
   }
 
   /** Number of distinct statements. */

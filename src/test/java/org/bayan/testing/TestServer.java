@@ -41,6 +41,11 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(engine, Service.start(engine, "127.0.0.1", 0, options));
   }
 
+  /** A server over an engine the caller opened (on a disk that fills up, say); closing it closes the engine. */
+  public static TestServer start(Engine engine) throws IOException {
+    return new TestServer(engine, Service.start(engine, "127.0.0.1", 0));
+  }
+
   public String base() {
     return "http://127.0.0.1:" + service.port();
   }

@@ -19,7 +19,8 @@ import org.bayan.store.ReleaseStore;
  * Accepts pushed releases. Each record is validated like a line of a release file; the valid ones are
  * appended to the store, which forces them to disk before returning, and then indexed and made searchable,
  * so that an answer saying "accepted" means both durable and findable. Rejected records go to the
- * quarantine with their raw text.
+ * quarantine with their raw text. When the server cannot complete a batch (a full disk), it answers
+ * {@link PushFailedException}, saying whether the batch was stored.
  */
 public final class PushService {
   private final ReleaseStore store;
@@ -61,7 +62,12 @@ public final class PushService {
     int accepted = 0;
     int unchanged = 0;
     if (!valid.isEmpty()) {
-      List<AppendResult> stored = store.append(valid);
+      List<AppendResult> stored;
+      try {
+        stored = store.append(valid);
+      } catch (java.io.UncheckedIOException e) {
+        throw new PushFailedException(false, e);
+      }
       for (int j = 0; j < stored.size(); j++) {
         AppendResult a = stored.get(j);
         int i = validAt.get(j);
@@ -71,7 +77,12 @@ public final class PushService {
         results[i] = new RecordResult(records.get(i).line(), a.version().id(),
             same ? RecordResult.UNCHANGED : RecordResult.ACCEPTED, a.version().version(), null);
       }
-      sync.catchUp();
+      try {
+        sync.catchUp();
+      } catch (RuntimeException e) {
+        rejects.write(rejections);
+        throw new PushFailedException(true, e);
+      }
     }
     List<RecordResult> all = new ArrayList<>(List.of(results));
     for (Rejection r : batch.rejections()) {
