@@ -351,6 +351,11 @@ public final class SearchService implements StatementSearch {
 
   @Override
   public Map<String, Long> countByAgency(List<String> agencyIds) {
+    return countByAgency(index, agencyIds);
+  }
+
+  /** Statements of each agency in the embedded index, in the order asked (search facets and suggestions). */
+  static Map<String, Long> countByAgency(LuceneIndex index, List<String> agencyIds) {
     IndexSearcher searcher = index.acquire();
     try {
       Map<String, Long> out = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,16 +77,7 @@ public final class SuggestService implements Suggester {
 
       @Override
       public Map<String, Long> statements(List<String> agencyIds) {
-        IndexSearcher searcher = index.acquire();
-        try {
-          Map<String, Long> out = new HashMap<>();
-          for (String id : agencyIds) out.put(id, (long) searcher.count(new TermQuery(new Term(Fields.AGENCY, id))));
-          return out;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        } finally {
-          index.release(searcher);
-        }
+        return SearchService.countByAgency(index, agencyIds);
       }
     }, agencies);
   }
