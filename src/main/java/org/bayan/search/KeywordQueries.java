@@ -149,7 +149,10 @@ public final class KeywordQueries {
       required++;
     }
     boolean allWords = words.size() <= ALL_WORDS_MAX && required >= 2;
-    boolean coverage = words.size() <= COVERAGE_MAX && covered.size() >= 2;
+    // One content word beside stop words still ranks by coverage: the exact twins and the other language's
+    // chain keep the stop word, so without it a statement holding only the stop word could outrank one
+    // holding the word.
+    boolean coverage = words.size() <= COVERAGE_MAX && !covered.isEmpty();
     if (!allWords && !coverage) return any;
     BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(any, BooleanClause.Occur.SHOULD);
     if (allWords) ranked.add(new BoostQuery(all.build(), ALL_WORDS_BOOST), BooleanClause.Occur.SHOULD);
