@@ -151,6 +151,8 @@ public final class ArabicLightStemmer {
     } else if (!stripped && len - 1 >= MIN_STEM && s[len - 1] == YEH) {
       len--;
     }
+    // a dual restored to ة leaves the يه a nisba noun ends in: اتفاقيتان → اتفاقيه, stemmed as اتفاقية is
+    if (len - 2 >= MIN_STEM && s[len - 2] == YEH && s[len - 1] == HEH) len -= 2;
     if (len - 1 >= MIN_STEM && s[len - 1] == HEH) len--;
     return len;
   }

@@ -163,6 +163,20 @@ class ArabicAnalysisTest {
   void duals_find_the_singular() throws IOException {
     stems("وزارتا وزارتان وزارتين وزارة", "وزار", "وزار", "وزار", "وزار");
     stems("حكومتا حكومتان الحكومتين حكومة", "حكوم", "حكوم", "حكوم", "حكوم");
+    stems("الاتفاقيتين اتفاقيتان الاتفاقية", "اتفاق", "اتفاق", "اتفاق");
+  }
+
+  @Test
+  void every_pronoun_and_dual_form_of_a_noun_in_taa_marbuta_finds_the_noun() throws IOException {
+    // Nouns whose stem before ة has four letters or more (shorter ones: see docs/arabic-analysis.md).
+    String[] nouns = {"حكومة", "وزارة", "استقالة", "مدرسة", "سياسة", "منظمة", "مبادرة", "اتفاقية", "مسؤولية",
+        "رئاسة", "قيادة", "مؤسسة", "جامعة", "مملكة", "إدارة", "مديرية", "سفارة", "شخصية", "ميزانية"};
+    String[] endings = {"ه", "ي", "ها", "هم", "هن", "كم", "كن", "نا", "هما", "كما", "ان", "ين", "ا"};
+    for (String noun : nouns) {
+      List<String> expected = tokens(arabic, "ال" + noun);
+      String withTaa = noun.substring(0, noun.length() - 1) + "ت";
+      for (String e : endings) assertEquals(expected, tokens(arabic, withTaa + e), withTaa + e + " like ال" + noun);
+    }
   }
 
   @Test
