@@ -13,9 +13,12 @@ import org.apache.lucene.analysis.CharArraySet;
  *       prefix (ي ت ن ا) — each only while a stem of at least three letters remains;
  *   <li>never removes a proclitic from a protected word (its first letters are radicals: وزارة, بيان, ...),
  *       matching protected words by their suffix-stripped core, so وزارتها is as protected as وزارة;
- *   <li>removes one pronoun suffix (هما كما هم هن كم كن ها نا), turning the ت that a taa marbuta becomes
- *       before a pronoun back into ه (مدرستها → مدرسه), then one plural/dual/adjective suffix (ات ون ين يه
- *       ي; ان only from longer words, so بيان and اعلان keep their ن), then a final ه (taa marbuta or "his").
+ *   <li>removes one pronoun suffix (هما كما هم هن كم كن ها نا, and ه or ي after ت), turning the ت that a
+ *       taa marbuta becomes before a pronoun back into ه (مدرستها → مدرسه, حكومته → حكومه) unless the word is
+ *       listed as ending in a radical ت (بيروتي, تصويتهم); otherwise a tanween alef (اتصالاً), restoring the
+ *       ت of a dual construct (وزارتا); then one plural/dual/adjective suffix (ات ون ين يه ي; ان only from
+ *       longer words, so بيان and اعلان keep their ن) with a nisba ي before a plural (مستشفيات), then a final
+ *       ه (taa marbuta or "his").
  * </ul>
  */
 public final class ArabicLightStemmer {
