@@ -14,17 +14,21 @@ import org.apache.lucene.util.ResourceLoaderAware;
  * {@code bayanArabicStem}: see {@link ArabicLightStemmer}. Parameter {@code protected}: a file of words
  * whose first letters are radicals, one a line ({@code #} comments). The words are folded and normalized
  * here, as terms are before they reach the stemmer, so the list may be written as people write (وزارة,
- * مسؤول); a list written in a form terms never take would silently protect nothing.
+ * مسؤول); a list written in a form terms never take would silently protect nothing. Parameter
+ * {@code radicalTeh}: a file of words ending in a radical ت (بيروت, تصويت), read the same way; the stemmer
+ * never takes their ت for a taa marbuta written before a suffix.
  */
 public final class ArabicLightStemFilterFactory extends TokenFilterFactory implements ResourceLoaderAware {
   public static final String NAME = "bayanArabicStem";
 
   private final String protectedFile;
+  private final String radicalTehFile;
   private ArabicLightStemmer stemmer = new ArabicLightStemmer(List.of());
 
   public ArabicLightStemFilterFactory(Map<String, String> args) {
     super(args);
     protectedFile = get(args, "protected");
+    radicalTehFile = get(args, "radicalTeh");
     if (!args.isEmpty()) throw new IllegalArgumentException("unknown parameters: " + args);
   }
 
@@ -35,13 +39,17 @@ public final class ArabicLightStemFilterFactory extends TokenFilterFactory imple
 
   @Override
   public void inform(ResourceLoader loader) throws IOException {
-    if (protectedFile == null) return;
+    stemmer = new ArabicLightStemmer(words(loader, protectedFile), words(loader, radicalTehFile));
+  }
+
+  private List<String> words(ResourceLoader loader, String file) throws IOException {
     List<String> words = new ArrayList<>();
-    for (String line : getLines(loader, protectedFile)) {
+    if (file == null) return words;
+    for (String line : getLines(loader, file)) {
       String w = normalize(line.strip());
       if (!w.isEmpty()) words.add(w);
     }
-    stemmer = new ArabicLightStemmer(words);
+    return words;
   }
 
   /** A word as the chain presents it to the stemmer: lower-cased, folded, normalized. */

@@ -13,9 +13,12 @@ import org.apache.lucene.analysis.CharArraySet;
  *       prefix (ي ت ن ا) — each only while a stem of at least three letters remains;
  *   <li>never removes a proclitic from a protected word (its first letters are radicals: وزارة, بيان, ...),
  *       matching protected words by their suffix-stripped core, so وزارتها is as protected as وزارة;
- *   <li>removes one pronoun suffix (هما كما هم هن كم كن ها نا), turning the ت that a taa marbuta becomes
- *       before a pronoun back into ه (مدرستها → مدرسه), then one plural/dual/adjective suffix (ات ون ين يه
- *       ي; ان only from longer words, so بيان and اعلان keep their ن), then a final ه (taa marbuta or "his").
+ *   <li>removes one pronoun suffix (هما كما هم هن كم كن ها نا, and ه or ي after ت), turning the ت that a
+ *       taa marbuta becomes before a pronoun back into ه (مدرستها → مدرسه, حكومته → حكومه) unless the word is
+ *       listed as ending in a radical ت (بيروتي, تصويتهم); otherwise a tanween alef (اتصالاً), restoring the
+ *       ت of a dual construct (وزارتا); then one plural/dual/adjective suffix (ات ون ين يه ي; ان only from
+ *       longer words, so بيان and اعلان keep their ن) with a nisba ي before a plural (مستشفيات), then a final
+ *       ه (taa marbuta or "his").
  * </ul>
  */
 public final class ArabicLightStemmer {
@@ -36,11 +39,25 @@ public final class ArabicLightStemmer {
 
   private static final char[][] PRONOUNS = chars("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا");
   private static final char[][] NUMBER = chars("ات", "ون", "ين", "يه");
+  private static final char[] NUMBER_YEH_HEH = NUMBER[3];
 
   private final CharArraySet protectedCores;
+  /** Stems whose final ت is a radical (بيروت, تصويت): never turned back into a taa marbuta. */
+  private final CharArraySet radicalTeh;
 
   /** @param protectedWords normalized protected words; stored by their cores */
   public ArabicLightStemmer(Iterable<String> protectedWords) {
+    this(protectedWords, java.util.List.of());
+  }
+
+  /**
+   * @param protectedWords normalized protected words; stored by their cores
+   * @param radicalTehWords normalized words ending in a radical ت, as written without suffixes
+   */
+  public ArabicLightStemmer(Iterable<String> protectedWords, Iterable<String> radicalTehWords) {
+    CharArraySet teh = new CharArraySet(64, false);
+    for (String w : radicalTehWords) teh.add(w);
+    this.radicalTeh = teh;
     CharArraySet cores = new CharArraySet(64, false);
     for (String w : protectedWords) {
       char[] b = w.toCharArray();
@@ -66,8 +83,9 @@ public final class ArabicLightStemmer {
   int prefixes(char[] s, int len) {
     if (len < MIN_STEM + 1 || isProtected(s, len)) return len;
     int start = 0;
-    // conjunction
-    if ((s[0] == WAW || s[0] == FEH) && len - 1 >= MIN_STEM + 1) {
+    // conjunction: ف only before four letters (فكرة, فترة, فريق begin with a radical ف); و also before a
+    // three-letter word (وقرر, وقال), since radical-و words of four letters are on the protected list
+    if ((s[0] == WAW && len - 1 >= MIN_STEM) || (s[0] == FEH && len - 1 >= MIN_STEM + 1)) {
       start = 1;
     }
     int rest = len - start;
@@ -101,18 +119,33 @@ public final class ArabicLightStemmer {
     return c == YEH || c == TEH || c == NOON || c == ALEF;
   }
 
-  static int suffixes(char[] s, int len) {
+  int suffixes(char[] s, int len) {
+    boolean pronoun = false;
     for (char[] p : PRONOUNS) {
       if (len - p.length >= MIN_STEM && endsWith(s, len, p)) {
         len = restoreTaaMarbuta(s, len - p.length);
+        pronoun = true;
         break;
       }
+    }
+    if (!pronoun && len - 1 >= MIN_STEM && s[len - 2] == TEH && (s[len - 1] == HEH || s[len - 1] == YEH)) {
+      // ه "his" or ي "my" after a taa marbuta written ت: حكومته, حكومتي → حكومه
+      len = restoreTaaMarbuta(s, len - 1);
+      pronoun = true;
+    }
+    if (!pronoun && len - 1 >= MIN_STEM + 1 && s[len - 1] == ALEF) {
+      // tanween alef (اتصالاً → اتصالا, هاتفياً); a final ت before it is the dual construct وزارتا, حكومتا
+      // when four letters precede it (ثابتاً, مؤقتاً keep theirs)
+      len--;
+      if (len - 1 >= MIN_STEM + 1) len = restoreTaaMarbuta(s, len);
     }
     boolean stripped = false;
     for (char[] n : NUMBER) {
       if (len - n.length >= MIN_STEM && endsWith(s, len, n)) {
         len = restoreTaaMarbuta(s, len - n.length);
         stripped = true;
+        // the nisba ي before a plural: مستشفيات, عمليات, عسكريين as مستشفى, عملية, عسكري
+        if (n != NUMBER_YEH_HEH && len - 1 >= MIN_STEM && s[len - 1] == YEH) len--;
         break;
       }
     }
@@ -121,13 +154,20 @@ public final class ArabicLightStemmer {
     } else if (!stripped && len - 1 >= MIN_STEM && s[len - 1] == YEH) {
       len--;
     }
+    // a dual restored to ة leaves the يه a nisba noun ends in: اتفاقيتان → اتفاقيه, stemmed as اتفاقية is
+    if (len - 2 >= MIN_STEM && s[len - 2] == YEH && s[len - 1] == HEH) len -= 2;
     if (len - 1 >= MIN_STEM && s[len - 1] == HEH) len--;
     return len;
   }
 
-  /** A stem left ending in ت (not the ات plural) had a taa marbuta before the suffix: ت → ه. */
-  private static int restoreTaaMarbuta(char[] s, int len) {
-    if (len - 1 >= MIN_STEM && s[len - 1] == TEH && s[len - 2] != ALEF) s[len - 1] = HEH;
+  /**
+   * A stem left ending in ت (not the ات plural) had a taa marbuta before the suffix: ت → ه; unless the ت is
+   * a radical of a listed word (بيروت, تصويت).
+   */
+  private int restoreTaaMarbuta(char[] s, int len) {
+    if (len - 1 >= MIN_STEM && s[len - 1] == TEH && s[len - 2] != ALEF && !radicalTeh.contains(s, 0, len)) {
+      s[len - 1] = HEH;
+    }
     return len;
   }
 

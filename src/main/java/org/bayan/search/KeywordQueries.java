@@ -283,20 +283,25 @@ public final class KeywordQueries {
   /** The most words one prefix expands to, per field. */
   public static final int MAX_PREFIX_TERMS = 256;
 
-  /** Words starting with {@code text} (normalized like the exact fields). Null if nothing is searchable. */
+  /**
+   * Words starting with {@code text}, normalized as index terms are: as typed in the exact fields (الداخ*
+   * completes الداخلية) and among the stems (حكوم* reaches الحكومة, whose stem is حكوم while its exact form
+   * starts with ال). Null if nothing is searchable.
+   */
   public Query prefix(String text) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int clauses = 0;
     for (Map.Entry<String, Float> f : weights.entrySet()) {
-      String field = Fields.exact(f.getKey());
-      BytesRef normalized = analyzer.normalize(field, text);
-      if (normalized.length == 0) continue;
-      // Bounded expansion: the most frequent MAX_PREFIX_TERMS words, not every word in the index that starts
-      // so; constant-scored like an unbounded prefix.
-      Query prefix = new PrefixQuery(new Term(field, normalized),
-          new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_PREFIX_TERMS));
-      any.add(weigh(new ConstantScoreQuery(prefix), f.getValue()), BooleanClause.Occur.SHOULD);
-      clauses++;
+      for (String field : List.of(Fields.exact(f.getKey()), f.getKey())) {
+        BytesRef normalized = analyzer.normalize(field, text);
+        if (normalized.length == 0) continue;
+        // Bounded expansion: the most frequent MAX_PREFIX_TERMS words, not every word in the index that starts
+        // so; constant-scored like an unbounded prefix.
+        Query prefix = new PrefixQuery(new Term(field, normalized),
+            new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_PREFIX_TERMS));
+        any.add(weigh(new ConstantScoreQuery(prefix), f.getValue()), BooleanClause.Occur.SHOULD);
+        clauses++;
+      }
     }
     return clauses == 0 ? null : any.build();
   }
