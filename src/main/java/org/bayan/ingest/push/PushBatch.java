@@ -36,11 +36,6 @@ public final class PushBatch {
     }
   }
 
-  /** True when records are numbered by line rather than by array position. */
-  public static boolean isLines(String contentType) {
-    return LINES.contains(mediaType(contentType));
-  }
-
   /**
    * The records of a pushed body, with the rejections its reader made (an empty array element); every record
    * is cut by {@link RecordReader}, as a release file's lines are.
