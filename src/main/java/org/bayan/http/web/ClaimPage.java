@@ -3,6 +3,8 @@ package org.bayan.http.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bayan.http.Json;
 import org.bayan.search.DuplicateRef;
 import org.bayan.search.claims.ClaimHit;
@@ -204,13 +206,34 @@ final class ClaimPage {
     }
     String citeId = "citation-" + rank;
     b.append("<div class=\"cite\"><p class=\"label\">").append(Html.esc(ui.t("citation"))).append("</p>")
-        .append("<blockquote id=\"").append(citeId).append("\" dir=\"auto\">").append(Html.esc(h.citation()))
+        .append("<blockquote id=\"").append(citeId).append("\" dir=\"").append("ar".equals(h.language()) ? "rtl" : "ltr")
+        .append("\">").append(citation(h.citation()))
         .append("</blockquote><button type=\"button\" class=\"copy\" data-copy=\"").append(citeId)
         .append("\" data-copied=\"").append(Html.esc(ui.t("copied"))).append("\" hidden>").append(Html.esc(ui.t("copy")))
         .append("</button><span class=\"copy-status\" role=\"status\"></span></div>");
     b.append("<p class=\"permalink\">").append(Html.esc(ui.t("claim_permalink"))).append(" <a href=\"")
         .append(Html.esc(h.permalink())).append("\" dir=\"ltr\">").append(Html.esc(h.permalink())).append("</a></p>");
     return b.append("</article></li>").toString();
+  }
+
+  // A link or the hash beside Arabic text: the bidi algorithm would reorder their parts (the hash before
+  // "SHA-256", a path's segments around its slashes).
+  private static final Pattern LEFT_TO_RIGHT = Pattern.compile("https?://\\S+|\\(SHA-256 [0-9a-f]+\\)");
+
+  /**
+   * A citation as the statement's language writes it, its permalink, hash and source each isolated left to
+   * right, as on the statement page; the copied text is the same.
+   */
+  static String citation(String text) {
+    StringBuilder out = new StringBuilder();
+    Matcher m = LEFT_TO_RIGHT.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      out.append(Html.esc(text.substring(at, m.start()))).append("<bdi dir=\"ltr\">").append(Html.esc(m.group()))
+          .append("</bdi>");
+      at = m.end();
+    }
+    return out.append(Html.esc(text.substring(at))).toString();
   }
 
   /** The filters of a request's parameters (absent ones empty). */

@@ -95,6 +95,11 @@ class ClaimPageTest {
     assertTrue(body.contains("class=\"type-badge type-denial\">Denial</span>"), body);
     assertTrue(body.contains("In no statement:</strong> <span class=\"words\" dir=\"auto\"><bdi>تعويم</bdi>"), body);
     assertTrue(body.contains("<blockquote id=\"citation-1\""), "a citation per hit");
+    // An Arabic statement's citation reads right to left, with its permalink and hash isolated left to right
+    // (else the bidi algorithm puts the hash before "SHA-256" and reorders the link around the Arabic).
+    assertTrue(body.contains("<blockquote id=\"citation-1\" dir=\"rtl\">"), body);
+    assertTrue(body.contains("<bdi dir=\"ltr\">" + server.base() + "/s/moi-1</bdi>"), body);
+    assertTrue(body.matches("(?s).*<bdi dir=\"ltr\">\\(SHA-256 [0-9a-f]{64}\\)</bdi>.*"), body);
     assertTrue(body.contains("class=\"permalink\">Permalink: <a href=\"" + server.base() + "/s/moi-1\""), body);
     assertTrue(body.contains("class=\"coverage\""), "coverage per hit");
   }
