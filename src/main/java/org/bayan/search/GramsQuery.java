@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -41,9 +42,16 @@ public final class GramsQuery extends Query {
   public record Weighted(Term term, float weight) {}
 
   private final List<Weighted> terms;
+  private final ReaderDocFrequencies frequencies; // where rewrite looks up this index's; not part of equality
 
   GramsQuery(List<Weighted> terms) {
+    this(terms, null);
+  }
+
+  /** With {@code frequencies} null, rewrite looks every term up again. */
+  GramsQuery(List<Weighted> terms, ReaderDocFrequencies frequencies) {
     this.terms = List.copyOf(terms);
+    this.frequencies = frequencies;
   }
 
   /** The weighted terms of the query, before the common ones are left out. */
@@ -78,7 +86,8 @@ public final class GramsQuery extends Query {
 
   @Override
   public Query rewrite(IndexSearcher searcher) {
-    return kept(DocFrequencies.of(searcher.getIndexReader()));
+    IndexReader reader = searcher.getIndexReader();
+    return kept(frequencies == null ? DocFrequencies.of(reader) : frequencies.of(reader));
   }
 
   @Override

@@ -77,6 +77,8 @@ public final class KeywordQueries {
    */
   private final Map<String, Float> rankWeights = new LinkedHashMap<>();
   private final QueryBuilder builder;
+  /** The trigram document frequencies of the readers searched, for the trigram clauses built here. */
+  private final ReaderDocFrequencies frequencies = new ReaderDocFrequencies();
 
   /** {@code q} as a highlighter should see it: without stop words looked up on their own (null: nothing left). */
   Query forHighlight(Query q) {
@@ -239,7 +241,7 @@ public final class KeywordQueries {
     if (gramClauses == 0) return words.build();
     return new BooleanQuery.Builder()
         .add(words.build(), BooleanClause.Occur.MUST)
-        .add(new GramsQuery(grams), BooleanClause.Occur.SHOULD)
+        .add(new GramsQuery(grams, frequencies), BooleanClause.Occur.SHOULD)
         .build();
   }
 
