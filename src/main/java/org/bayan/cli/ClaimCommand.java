@@ -3,6 +3,7 @@ package org.bayan.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bayan.search.DuplicateRef;
+import org.bayan.search.claims.Citations;
 import org.bayan.search.claims.ClaimHit;
 import org.bayan.search.claims.ClaimRequest;
 import org.bayan.search.claims.ClaimResponse;
@@ -72,7 +73,7 @@ final class ClaimCommand implements Callable<Integer> {
 
   /** A publication date as the day it is (never a timestamp). */
   static String date(String publishedAt) {
-    return org.bayan.search.claims.Citations.day(publishedAt);
+    return Citations.day(publishedAt);
   }
 
   /** How much of the claim a hit covers, its words as the claim writes them, and the weak-match warning. */

@@ -1,9 +1,8 @@
 package org.bayan.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
@@ -30,27 +29,22 @@ final class ReaderDocFrequencies {
       helper.addClosedListener(byReader::remove);
       return new ConcurrentHashMap<>();
     });
+    DocFrequencies lookup = DocFrequencies.of(reader);
     return new DocFrequencies() {
       @Override
       public int numDocs() {
-        return reader.numDocs();
+        return lookup.numDocs();
       }
 
       @Override
       public Map<Term, Integer> docFreqs(Collection<Term> terms) {
-        Map<Term, Integer> out = new LinkedHashMap<>();
-        try {
-          for (Term t : terms) {
-            Integer df = known.get(t);
-            if (df == null) {
-              df = reader.docFreq(t);
-              if (known.size() < MAX_TERMS) known.put(t, df);
-            }
-            out.put(t, df);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        List<Term> unknown = terms.stream().filter(t -> !known.containsKey(t)).toList();
+        Map<Term, Integer> found = unknown.isEmpty() ? Map.of() : lookup.docFreqs(unknown);
+        for (Map.Entry<Term, Integer> e : found.entrySet()) {
+          if (known.size() < MAX_TERMS) known.put(e.getKey(), e.getValue());
         }
+        Map<Term, Integer> out = new LinkedHashMap<>();
+        for (Term t : terms) out.put(t, found.containsKey(t) ? found.get(t) : known.get(t));
         return out;
       }
     };
