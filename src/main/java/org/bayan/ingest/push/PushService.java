@@ -80,7 +80,6 @@ public final class PushService {
       try {
         sync.catchUp();
       } catch (RuntimeException e) {
-        rejects.write(rejections);
         throw new PushFailedException(true, e);
       }
     }
