@@ -37,7 +37,8 @@ public final class StatementDocuments {
 
   /**
    * The character-trigram twin of a text field: ranking only, so neither positions (no phrase runs on pieces of
-   * words) nor offsets (highlights mark whole words of the main fields).
+   * words) nor offsets (highlights mark whole words of the main fields). Its tokens reach the writer counted,
+   * each trigram once per statement ({@link CapturedTokens#counted}).
    */
   static final FieldType GRAMS = analyzed(IndexOptions.DOCS_AND_FREQS);
 
@@ -71,7 +72,7 @@ public final class StatementDocuments {
       tokens.put(field, CapturedTokens.of(analyzer, field, text));
       tokens.put(Fields.exact(field), CapturedTokens.of(analyzer, Fields.exact(field), text));
       String grams = Fields.grams(field);
-      if (Fields.analyzerOf(grams) != null) tokens.put(grams, CapturedTokens.of(analyzer, grams, text));
+      if (Fields.analyzerOf(grams) != null) tokens.put(grams, CapturedTokens.counted(analyzer, grams, text));
     }
     // Declared or detected, so type=denial finds undeclared denials too; the stored release keeps what the
     // agency sent.
