@@ -101,7 +101,11 @@ start_os() {
   mkdir -p "$WORK/os"
   local cp="bench/opensearch/target/classes:bench/opensearch/target/lib/*" plugins=""
   if has bayan-os; then cp="$cp:$OS_PLUGIN_JAR"; plugins="org.bayan.opensearch.plugin.BayanAnalysisPlugin"; fi
-  "$JAVA" ${OS_HEAP:--Xmx1g} -cp "$cp" org.bayan.bench.opensearch.OpenSearchNode "$WORK/os" "$OSPORT" $plugins > "$WORK/os.log" 2>&1 &
+  # G1 as OpenSearch's own jvm.options set it: its real-memory circuit breaker expects a collector that runs
+  # before the heap is full (under ParallelGC it refused Bayan's bulk load at 865 MB of a 1 GB heap)
+  JDK_JAVA_OPTIONS="--enable-native-access=ALL-UNNAMED" "$JAVA" ${OS_HEAP:--Xmx1g} -XX:+UseG1GC \
+    -XX:G1ReservePercent=25 -XX:InitiatingHeapOccupancyPercent=30 \
+    -cp "$cp" org.bayan.bench.opensearch.OpenSearchNode "$WORK/os" "$OSPORT" $plugins > "$WORK/os.log" 2>&1 &
   OS_PID=$!; PIDS+=("$OS_PID")
   wait_http "$OS_URL/_cluster/health?wait_for_status=yellow"
 }
@@ -129,46 +133,56 @@ corpus_for() { # release files for a scale (1: the corpora in place; n: the corp
 
 # ---- 1. indexing ------------------------------------------------------------------------------------------
 index_step() {
-  local scale="$1"; read -r -a files <<< "$(corpus_for "$scale")"
+  local scale="$1" e; read -r -a files <<< "$(corpus_for "$scale")"
   for e in $ENGINES; do
-    local name="index-$e-x$scale"
     log "indexing: $e, scale x$scale"
-    case "$e" in
-      bayan)
-        rm -rf "$WORK/bayan-x$scale"
-        local t0; t0=$(date +%s.%N)
-        timed "$name" "$JAVA" $HEAP -Dbayan.home="$HOME_DIR" -jar target/bayan.jar index --data "$WORK/bayan-x$scale" "${files[@]}"
-        local secs; secs=$(echo "$(date +%s.%N) - $t0" | bc)
-        local docs; docs=$(grep -oE '[0-9,]+ added' "$R/$name.log" | tail -1 | tr -dc 0-9 || true)
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "x$scale" bayan "${docs:-0}" "-" "$secs" "$(peak_kb "$name")" \
-          "$(du -sb "$WORK/bayan-x$scale/index" | cut -f1)" >> "$R/index.tsv";;
-      bayan-os) # Bayan's store and log in its data folder, its index in the OpenSearch node (1 shard, no replica)
-        rm -rf "$WORK/bayan-os-x$scale"; os_drop "bayan-x$scale"
-        local sampler t0; t0=$(date +%s.%N)
-        ( m=0; while true; do v=$(os_rss_kb); [ "$v" -gt "$m" ] && m=$v && echo "$m" > "$R/$name.pgrss"; sleep 0.5; done ) & sampler=$!
-        timed "$name" "$JAVA" $HEAP -Dbayan.home="$HOME_DIR" -jar target/bayan.jar index --engine opensearch \
-          --opensearch-url "$OS_URL" --opensearch-index "bayan-x$scale" --opensearch-shards 1 --opensearch-replicas 0 \
-          --data "$WORK/bayan-os-x$scale" "${files[@]}"
-        local secs; secs=$(echo "$(date +%s.%N) - $t0" | bc)
-        kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
-        local docs; docs=$(grep -oE '[0-9,]+ added' "$R/$name.log" | tail -1 | tr -dc 0-9 || true)
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "x$scale" bayan-os "${docs:-0}" "-" "$secs" \
-          "$(( $(cat "$R/$name.pgrss" 2>/dev/null || echo 0) + $(peak_kb "$name") ))" "$(os_bytes "bayan-x$scale")" >> "$R/index.tsv";;
-      pg|opensearch|opensearch-page)
-        local peak=0 sampler url="$PG_URL" rss=pg_rss_kb; [ "$e" != pg ] && url="$OS_URL" && rss=os_rss_kb
-        ( m=0; while true; do v=$($rss); [ "$v" -gt "$m" ] && m=$v && echo "$m" > "$R/$name.pgrss"; sleep 0.5; done ) & sampler=$!
-        timed "$name" "$JAVA" $HEAP -cp "$CP" org.bayan.bench.Harness index "$e" "$url" "$scale" "${ROOTS[@]}"
-        kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
-        peak=$(cat "$R/$name.pgrss" 2>/dev/null || echo 0)
-        record_result "$name" "x$scale" "$e" "$(( peak + $(peak_kb "$name") ))";;
-      *)
-        local target; target="$(target_of "$e" "$scale")"
-        rm -rf "$target"
-        timed "$name" "$JAVA" $HEAP -cp "$CP" org.bayan.bench.Harness index "$e" "$target" "$scale" "${ROOTS[@]}"
-        record_result "$name" "x$scale" "$e" "$(peak_kb "$name")";;
-    esac
+    # one comparator failing (e.g. a node refusing a bulk load) costs its own rows, not the rest of the run
+    if ! index_one "$e" "$scale" "${files[@]}"; then
+      log "indexing: $e x$scale FAILED (see $R/index-$e-x$scale.log); its query rows are skipped"
+      FAILED="$FAILED $e-x$scale"
+    fi
   done
 }
+index_one() { # engine scale release-files... â†’ a row in index.tsv, or status 1 (errexit is off in here)
+  local e="$1" scale="$2" name="index-$1-x$2" secs docs t0 sampler ok=0; shift 2
+  local files=("$@")
+  case "$e" in
+    bayan)
+      rm -rf "$WORK/bayan-x$scale"
+      t0=$(date +%s.%N)
+      timed "$name" "$JAVA" $HEAP -Dbayan.home="$HOME_DIR" -jar target/bayan.jar index --data "$WORK/bayan-x$scale" "${files[@]}" || return 1
+      secs=$(echo "$(date +%s.%N) - $t0" | bc)
+      docs=$(grep -oE '[0-9,]+ added' "$R/$name.log" | tail -1 | tr -dc 0-9)
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "x$scale" bayan "${docs:-0}" "-" "$secs" "$(peak_kb "$name")" \
+        "$(du -sb "$WORK/bayan-x$scale/index" | cut -f1)" >> "$R/index.tsv";;
+    bayan-os) # Bayan's store and log in its data folder, its index in the OpenSearch node (1 shard, no replica)
+      rm -rf "$WORK/bayan-os-x$scale"; os_drop "bayan-x$scale"
+      t0=$(date +%s.%N)
+      ( m=0; while true; do v=$(os_rss_kb); [ "$v" -gt "$m" ] && m=$v && echo "$m" > "$R/$name.pgrss"; sleep 0.5; done ) & sampler=$!
+      timed "$name" "$JAVA" $HEAP -Dbayan.home="$HOME_DIR" -jar target/bayan.jar index --engine opensearch \
+        --opensearch-url "$OS_URL" --opensearch-index "bayan-x$scale" --opensearch-shards 1 --opensearch-replicas 0 \
+        --data "$WORK/bayan-os-x$scale" "${files[@]}" || ok=1
+      secs=$(echo "$(date +%s.%N) - $t0" | bc)
+      kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null
+      [ "$ok" = 0 ] || return 1
+      docs=$(grep -oE '[0-9,]+ added' "$R/$name.log" | tail -1 | tr -dc 0-9)
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "x$scale" bayan-os "${docs:-0}" "-" "$secs" \
+        "$(( $(cat "$R/$name.pgrss" 2>/dev/null || echo 0) + $(peak_kb "$name") ))" "$(os_bytes "bayan-x$scale")" >> "$R/index.tsv";;
+    pg|opensearch|opensearch-page)
+      local url="$PG_URL" rss=pg_rss_kb; [ "$e" != pg ] && url="$OS_URL" && rss=os_rss_kb
+      ( m=0; while true; do v=$($rss); [ "$v" -gt "$m" ] && m=$v && echo "$m" > "$R/$name.pgrss"; sleep 0.5; done ) & sampler=$!
+      timed "$name" "$JAVA" $HEAP -cp "$CP" org.bayan.bench.Harness index "$e" "$url" "$scale" "${ROOTS[@]}" || ok=1
+      kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null
+      [ "$ok" = 0 ] || return 1
+      record_result "$name" "x$scale" "$e" "$(( $(cat "$R/$name.pgrss" 2>/dev/null || echo 0) + $(peak_kb "$name") ))";;
+    *)
+      local target; target="$(target_of "$e" "$scale")"
+      rm -rf "$target"
+      timed "$name" "$JAVA" $HEAP -cp "$CP" org.bayan.bench.Harness index "$e" "$target" "$scale" "${ROOTS[@]}" || return 1
+      record_result "$name" "x$scale" "$e" "$(peak_kb "$name")";;
+  esac
+}
+FAILED=""
 target_of() { # engine scale â†’ the index folder or database file of an in-process comparator
   case "$1" in lucene|lucene-page) echo "$WORK/$1-x$2";; pg) echo "$PG_URL";; *) echo "$WORK/$1-x$2.db";; esac
 }
@@ -218,11 +232,11 @@ measure() { # engine scale workload base file method: warm-up, then each level â
   port="${port%%/*}"
   if [ "$w" = claims ]; then warm="$CLAIMS_WARMUP"; fi
   log "queries: $e x$scale $w (warm-up ${warm}s, then ${SECS}s at each of $LEVELS clients)"
-  load "$base" "$file" 2 "$warm" $method >/dev/null
+  load "$base" "$file" 2 "$warm" $method >/dev/null || true
   local stages=""
   if [ -n "$(data_of "$e" "$scale")" ]; then stages=1; scrape "$port" "$R/metrics-$e-x$scale-$w.before"; fi
   for c in $LEVELS; do
-    local res; res=$(load "$base" "$file" "$c" "$SECS" $method)
+    local res; res=$(load "$base" "$file" "$c" "$SECS" $method) || { log "  $w c=$c: wrk printed no result"; continue; }
     printf '%s\t%s\t%s\t%s\t%s\n' "x$scale" "$w" "$e" "$c" "$res" >> "$R/query.tsv"; log "  $w c=$c $res"
   done
   if [ -n "$stages" ]; then
@@ -230,12 +244,18 @@ measure() { # engine scale workload base file method: warm-up, then each level â
     stage_rows "$R/metrics-$e-x$scale-$w.before" "$R/metrics-$e-x$scale-$w.after" "x$scale" "$w" "$e"
   fi
 }
+server_failed() { # engine scale: log, and stop what was started
+  log "queries: $1 x$2 skipped: its server did not answer (see $R/serve-$1-x$2.log)"
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi
+  return 0
+}
 query_step() {
   local scale="$1"
   harness queries "$SHARED/eval" "$WORK/keyword.txt" "$WORK/claims.jsonl" "$WORK/opensearch.txt" "$WORK/opensearch-page.jsonl" >/dev/null
   local port=$((PORT_BASE + 1))
   for e in $ENGINES; do
     SERVER_PID=
+    if [[ " $FAILED " == *" $e-x$scale "* ]]; then log "queries: $e x$scale skipped (its indexing failed)"; continue; fi
     case "$e" in
       # straight to OpenSearch's REST API: the topics as ids-only request bodies in the URL, or as page
       # requests POSTed (too long for a URL)
@@ -244,14 +264,14 @@ query_step() {
       bayan|bayan-os)
         # an admin key for /metrics, in this data folder's key file
         METRICS_KEY=$(bayan api-keys create "bench-metrics-$RANDOM" --scope admin --data "$(data_of "$e" "$scale")" 2>/dev/null | tail -1)
-        start_server "$e" "$scale" "$port"
+        if ! start_server "$e" "$scale" "$port"; then server_failed "$e" "$scale"; continue; fi
         if [[ " $WORKLOADS " == *" keyword "* ]]; then
           measure "$e" "$scale" keyword "http://127.0.0.1:$port/api/search?q=" "$WORK/keyword.txt"
         fi
         if [[ " $WORKLOADS " == *" claims "* ]] && [ "$e" = bayan ]; then
           measure "$e" "$scale" claims "http://127.0.0.1:$port/api/claims/lookup" "$WORK/claims.jsonl" POST
         fi;;
-      *) start_server "$e" "$scale" "$port"
+      *) if ! start_server "$e" "$scale" "$port"; then server_failed "$e" "$scale"; continue; fi
          measure "$e" "$scale" keyword "http://127.0.0.1:$port/search?q=" "$WORK/keyword.txt";;
     esac
     if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi

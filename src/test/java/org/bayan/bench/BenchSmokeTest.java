@@ -105,11 +105,30 @@ class BenchSmokeTest {
   void wrkInputsAreOneRequestALine() throws Exception {
     Path kw = tmp.resolve("kw.txt");
     Path claims = tmp.resolve("claims.jsonl");
-    Harness.main(new String[] {"queries", Fixtures.shared().resolve("eval").toString(), kw.toString(), claims.toString()});
+    Path ids = tmp.resolve("opensearch.txt");
+    Path pages = tmp.resolve("opensearch-page.jsonl");
+    Harness.main(new String[] {"queries", Fixtures.shared().resolve("eval").toString(), kw.toString(), claims.toString(),
+        ids.toString(), pages.toString()});
     List<String> lines = Files.readAllLines(kw, StandardCharsets.UTF_8);
     assertTrue(lines.size() > 1_000);
     assertFalse(lines.stream().anyMatch(l -> l.contains(" ") || l.contains("&")), "URL-encoded");
     assertTrue(Files.readAllLines(claims).getFirst().startsWith("{\""));
+    assertEquals(lines.size(), Files.readAllLines(ids, StandardCharsets.UTF_8).size());
+    // one OpenSearch page request per topic, in the same order, asking for what Bayan's page shows
+    List<String> bodies = Files.readAllLines(pages, StandardCharsets.UTF_8);
+    assertEquals(lines.size(), bodies.size());
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (int i = 0; i < bodies.size(); i += 97) {
+      String q = java.net.URLDecoder.decode(lines.get(i), StandardCharsets.UTF_8);
+      String lang = TextEngine.isArabic(q) ? "ar" : "en";
+      com.fasterxml.jackson.databind.JsonNode b = json.readTree(bodies.get(i));
+      assertEquals(10, b.path("size").asInt());
+      assertEquals(PageEngine.TRACK_TOTAL_HITS, b.path("track_total_hits").asInt());
+      for (String dim : PageEngine.FACETS) assertTrue(b.path("aggs").has(dim), dim + " in " + b);
+      assertTrue(b.path("highlight").path("fields").has("title_" + lang), q);
+      assertTrue(b.path("highlight").path("fields").has("body_" + lang), q);
+      assertTrue(b.path("query").toString().contains(json.writeValueAsString(q)), "the topic itself is searched: " + q);
+    }
   }
 
   @Test
