@@ -103,7 +103,7 @@ start_os() {
   if has bayan-os; then cp="$cp:$OS_PLUGIN_JAR"; plugins="org.bayan.opensearch.plugin.BayanAnalysisPlugin"; fi
   # G1 as OpenSearch's own jvm.options set it: its real-memory circuit breaker expects a collector that runs
   # before the heap is full (under ParallelGC it refused Bayan's bulk load at 865 MB of a 1 GB heap)
-  JDK_JAVA_OPTIONS="--enable-native-access=ALL-UNNAMED" "$JAVA" ${OS_HEAP:--Xmx1g} -XX:+UseG1GC \
+  JDK_JAVA_OPTIONS="--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector" "$JAVA" ${OS_HEAP:--Xmx1g} -XX:+UseG1GC \
     -XX:G1ReservePercent=25 -XX:InitiatingHeapOccupancyPercent=30 \
     -cp "$cp" org.bayan.bench.opensearch.OpenSearchNode "$WORK/os" "$OSPORT" $plugins > "$WORK/os.log" 2>&1 &
   OS_PID=$!; PIDS+=("$OS_PID")
