@@ -21,14 +21,46 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * One statement as the comparators see it: id, language, title and body. Read from the release files of
- * ../shared/corpora in place; {@code repeat} &gt; 1 reads them again with new ids ({@code id.r2}, ...).
+ * One statement as the comparators see it: id, language, title and body, and for the comparators that build
+ * a whole result page the fields a hit shows and the facets count (agency, publication date, source URL).
+ * Read from the release files of ../shared/corpora in place; {@code repeat} &gt; 1 reads them again with new
+ * ids ({@code id.r2}, ...).
  */
-record BenchDoc(String id, String lang, String title, String body) {
+record BenchDoc(String id, String lang, String title, String body, String agency, String publishedAt,
+    String sourceUrl) {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  BenchDoc(String id, String lang, String title, String body) {
+    this(id, lang, title, body, "", "", null);
+  }
 
   String text() {
     return title.isEmpty() ? body : title + "\n" + body;
+  }
+
+  /** The statement type as Bayan detects it (the {@code type} facet), so every page counts the same values. */
+  String type() {
+    return org.bayan.classify.StatementTypes.detect(title, body);
+  }
+
+  /**
+   * Publication time in epoch milliseconds, read as Bayan reads it (a date is its start in UTC), or -1 when
+   * the value is missing or not a date (Bayan rejects such a release; a comparator keeps it without a year).
+   */
+  long publishedMillis() {
+    try {
+      return publishedAt.length() == 10
+          ? java.time.LocalDate.parse(publishedAt).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()
+          : java.time.OffsetDateTime.parse(publishedAt).toInstant().toEpochMilli();
+    } catch (java.time.DateTimeException e) {
+      return -1;
+    }
+  }
+
+  /** The publication year in UTC, as Bayan's {@code year} facet counts it, or null without a date. */
+  String year() {
+    long ms = publishedMillis();
+    return ms < 0 ? null : Integer.toString(java.time.Instant.ofEpochMilli(ms).atZone(java.time.ZoneOffset.UTC).getYear());
   }
 
   /** Every release file (.jsonl, .jsonl.gz) under the given files or folders, in a stable order. */
@@ -57,7 +89,8 @@ record BenchDoc(String id, String lang, String title, String body) {
             String id = j.path("id").asText() + (r == 1 ? "" : ".r" + r);
             String body = j.path("body").asText("");
             String lang = j.path("language").asText(arabicShare(body) > 0.3 ? "ar" : "en");
-            sink.accept(new BenchDoc(id, lang, j.path("title").asText(""), body));
+            sink.accept(new BenchDoc(id, lang, j.path("title").asText(""), body, j.path("agency").asText(""),
+                j.path("published_at").asText(""), j.hasNonNull("source_url") ? j.path("source_url").asText() : null));
             n++;
           }
         }

@@ -27,31 +27,37 @@ import org.bayan.statement.Release;
  * The Java side of bench/run.sh (not a test). Subcommands:
  * <pre>
  *   index ENGINE TARGET REPEAT ROOT...   index the release files under ROOTs REPEAT times; prints a RESULT line
- *   serve ENGINE TARGET PORT             GET /search?q= → {"ids": [...]} (top 10) over HTTP until killed
+ *   serve ENGINE TARGET PORT             GET /search?q= → {"ids": [...]} (top 10) over HTTP until killed; for
+ *                                        a page engine the whole first page ({@link PageEngine}) instead
  *   quality EVAL_ROOT ANALYZERS ENGINE... nDCG@10, MRR@10, Recall@100 on every eval set (ENGINE bayan or below)
  *   corpus OUT REPEAT ROOT...            the release files REPEAT times with new ids, as one .jsonl.gz
- *   queries EVAL_ROOT OUT_KEYWORD OUT_CLAIMS [OUT_OPENSEARCH]   wrk inputs: URL-encoded topics, ans-dev claims
- *                                        as JSON, and the topics as URL-encoded OpenSearch request bodies
+ *   queries EVAL_ROOT OUT_KEYWORD OUT_CLAIMS [OUT_OPENSEARCH [OUT_OPENSEARCH_PAGE]]   wrk inputs: URL-encoded
+ *                                        topics, ans-dev claims as JSON, the topics as URL-encoded OpenSearch
+ *                                        ids-only request bodies, and as OpenSearch page requests (JSON, one a line)
+ *   page ENGINE TARGET QUERY             print the page a page engine builds for QUERY (a check by hand)
  * </pre>
- * ENGINE: {@code lucene} (TARGET a folder), {@code sqlite}, {@code sqlite-norm} (TARGET a file), {@code pg}
- * (TARGET a JDBC URL), {@code opensearch} (TARGET its base URL).
+ * ENGINE: {@code lucene} and {@code lucene-page} (TARGET a folder), {@code sqlite}, {@code sqlite-norm} (TARGET
+ * a file), {@code pg} (TARGET a JDBC URL), {@code opensearch} and {@code opensearch-page} (TARGET its base URL).
  */
 public final class Harness {
   private Harness() {}
 
   static TextEngine engine(String name, String target, boolean create) throws Exception {
-    return engine(name, target, create, "docs");
+    return engine(name, target, create, name.equals("opensearch-page") ? "page" : "docs");
   }
 
   /** {@code collection}: the table (PostgreSQL) or index (OpenSearch) to use. */
   static TextEngine engine(String name, String target, boolean create, String collection) throws Exception {
     return switch (name) {
       case "lucene" -> new LuceneEngine(Path.of(target), create);
+      case "lucene-page" -> new LucenePageEngine(Path.of(target), create);
       case "sqlite" -> new SqliteEngine(Path.of(target), false, create);
       case "sqlite-norm" -> new SqliteEngine(Path.of(target), true, create);
       case "pg" -> new PostgresEngine(target, collection, create);
       case "opensearch" -> new OpenSearchEngine(target, collection, create);
-      default -> throw new IllegalArgumentException("unknown engine " + name + " (lucene, sqlite, sqlite-norm, pg)");
+      case "opensearch-page" -> new OpenSearchPageEngine(target, collection, create);
+      default -> throw new IllegalArgumentException("unknown engine " + name
+          + " (lucene, lucene-page, sqlite, sqlite-norm, pg, opensearch, opensearch-page)");
     };
   }
 
@@ -67,7 +73,13 @@ public final class Harness {
         Files.move(out.resolve("releases.jsonl.gz.part"), out.resolve("releases.jsonl.gz"));
         System.out.println("RESULT docs=" + n);
       }
-      case "queries" -> queries(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), args.length > 4 ? Path.of(args[4]) : null);
+      case "queries" -> queries(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]),
+          args.length > 4 ? Path.of(args[4]) : null, args.length > 5 ? Path.of(args[5]) : null);
+      case "page" -> {
+        try (TextEngine e = engine(args[1], args[2], false)) {
+          System.out.println(((PageEngine) e).page(args[3]));
+        }
+      }
       default -> throw new IllegalArgumentException("unknown subcommand " + args[0]);
     }
   }
@@ -98,6 +110,9 @@ public final class Harness {
 
   static void serve(String name, String target, int port) throws Exception {
     TextEngine e = engine(name, target, false);
+    // Without TCP_NODELAY an answer longer than one segment (a page, not ten ids) waits for the client's
+    // delayed ACK: about 40 ms per request at one client.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
     server.setExecutor(Executors.newFixedThreadPool(64));
     server.createContext("/search", ex -> {
@@ -109,10 +124,14 @@ public final class Harness {
         for (String kv : raw == null ? new String[0] : raw.split("&")) {
           if (kv.startsWith("q=")) q = URLDecoder.decode(kv.substring(2), StandardCharsets.UTF_8);
         }
-        StringBuilder b = new StringBuilder("{\"ids\":[");
-        List<String> ids = e.search(q, 10);
-        for (int i = 0; i < ids.size(); i++) b.append(i == 0 ? "\"" : ",\"").append(ids.get(i)).append('"');
-        body = b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        if (e instanceof PageEngine page) {
+          body = page.page(q).getBytes(StandardCharsets.UTF_8);
+        } else {
+          StringBuilder b = new StringBuilder("{\"ids\":[");
+          List<String> ids = e.search(q, 10);
+          for (int i = 0; i < ids.size(); i++) b.append(i == 0 ? "\"" : ",\"").append(ids.get(i)).append('"');
+          body = b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        }
       } catch (Exception err) {
         status = 500;
         body = String.valueOf(err).getBytes(StandardCharsets.UTF_8);
@@ -145,13 +164,14 @@ public final class Harness {
   private static Retriever retriever(String engine, List<Release> docs, AnalyzerRegistry registry, Path where) {
     if (engine.equals("bayan")) return new BayanRetriever(registry, docs);
     try {
-      boolean remote = engine.equals("pg") || engine.equals("opensearch");
-      String target = remote ? System.getProperty("bench." + engine) : where.toString();
+      boolean remote = engine.equals("pg") || engine.startsWith("opensearch");
+      String target = remote ? System.getProperty("bench." + engine.replace("-page", "")) : where.toString();
       String collection = "q_" + where.getFileName().toString().replaceAll("[^a-z0-9]", "_");
       TextEngine e = engine(engine, target, true, collection);
       for (Release r : docs) {
         String lang = r.language() != null ? r.language() : BenchDoc.arabicShare(r.body()) > 0.3 ? "ar" : "en";
-        e.add(new BenchDoc(r.id(), lang, r.title() == null ? "" : r.title(), r.body()));
+        e.add(new BenchDoc(r.id(), lang, r.title() == null ? "" : r.title(), r.body(),
+            r.agency() == null ? "" : r.agency(), r.publishedAt() == null ? "" : r.publishedAt(), r.sourceUrl()));
       }
       e.finish();
       TextEngine reader = remote ? e : engine(engine, target, false);
@@ -180,7 +200,7 @@ public final class Harness {
     }
   }
 
-  static void queries(Path evalRoot, Path keyword, Path claims, Path opensearch) throws Exception {
+  static void queries(Path evalRoot, Path keyword, Path claims, Path opensearch, Path opensearchPage) throws Exception {
     List<String> texts = new ArrayList<>();
     for (EvalSet set : EvalSet.all(evalRoot)) texts.addAll(topics(set.topics()));
     java.util.Collections.shuffle(texts, new java.util.Random(42));
@@ -189,6 +209,11 @@ public final class Harness {
       List<String> bodies = new ArrayList<>();
       for (String q : texts) bodies.add(URLEncoder.encode(OpenSearchEngine.body(q, 10), StandardCharsets.UTF_8));
       Files.write(opensearch, bodies, StandardCharsets.UTF_8);
+    }
+    if (opensearchPage != null) { // POSTed as they are: a page request is too long for a URL
+      List<String> bodies = new ArrayList<>();
+      for (String q : texts) bodies.add(OpenSearchPageEngine.body(q));
+      Files.write(opensearchPage, bodies, StandardCharsets.UTF_8);
     }
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     try (Writer w = Files.newBufferedWriter(claims, StandardCharsets.UTF_8)) {
