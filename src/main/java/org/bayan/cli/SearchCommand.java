@@ -77,7 +77,7 @@ final class SearchCommand implements Callable<Integer> {
     SearchRequest req = SearchRequest.parse(params);
     String origin = publicUrl.origin();
     try (Engine engine = Engine.openForReading(data.data(), data.analyzers(), engineOptions.backend(spec))) {
-      SearchResponse r = engine.search().search(req);
+      SearchResponse r = engine.search().search(req).withoutTiming();
       if (json) {
         ObjectNode out = Json.mapper().valueToTree(r);
         ArrayNode hits = (ArrayNode) out.get("hits");

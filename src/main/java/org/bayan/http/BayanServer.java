@@ -63,7 +63,8 @@ public final class BayanServer implements AutoCloseable {
   }
 
   public BayanServer(Api api, WebSettings web, LimitSettings limitSettings) {
-    StatementSearch search = api.search();
+    ServerMetrics metrics = new ServerMetrics(api.gauges());
+    MeteredSearch search = new MeteredSearch(api.search(), metrics);
     Push push = api.push();
     SearchController searchController = new SearchController(search);
     ClaimController claimController = new ClaimController(api.claims(), web);
@@ -77,7 +78,6 @@ public final class BayanServer implements AutoCloseable {
     SecurityHeaders security = new SecurityHeaders(web);
     Access access = new Access(push == null ? null : push.keys());
     Limits limits = new Limits(limitSettings, access::authenticates);
-    ServerMetrics metrics = new ServerMetrics(api.gauges());
     AccessLog accessLog = new AccessLog();
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.bayan.ingest.push.PushResult;
@@ -17,7 +18,7 @@ import org.bayan.ingest.push.PushResult;
  * What {@code /metrics} reports, in Prometheus text format: requests per route template (never the raw path,
  * which would make one series per statement id) with status and outcome, pushed records by result, the
  * gauges the server is given (sizes of store, index and log, indexing backlog) and the JVM's memory and
- * threads.
+ * threads, and the time each search stage takes.
  */
 final class ServerMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -46,6 +47,17 @@ final class ServerMetrics {
         .tag("route", AccessLog.route(ctx)).tag("method", ctx.method().name()).tag("status", Integer.toString(status))
         .tag("outcome", outcome(status))
         .register(registry).record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * The time each stage of one search took (stage → milliseconds, {@code SearchResponse.timing}): a timer per
+   * stage, so a scrape shows where searches spend their time and a benchmark can compare stage shares.
+   */
+  void stages(Map<String, Double> millis) {
+    if (millis == null) return;
+    millis.forEach((stage, ms) -> Timer.builder("bayan.search.stage")
+        .description("Time spent in each stage of a search (plan, first pass, rescore, collapse, facets, ...)")
+        .tag("stage", stage).register(registry).record(Math.round(ms * 1_000_000), TimeUnit.NANOSECONDS));
   }
 
   void pushed(PushResult r) {

@@ -22,6 +22,8 @@ import org.bayan.search.SearchPlanner;
 import org.bayan.search.SearchRequest;
 import org.bayan.search.SearchResponse;
 import org.bayan.search.SearchService;
+import org.bayan.search.SearchStage;
+import org.bayan.search.StageTimings;
 import org.bayan.search.Snippets;
 import org.bayan.search.SortOrder;
 import org.bayan.search.Spelling;
@@ -119,7 +121,11 @@ public final class OpenSearchSearch implements StatementSearch {
   @Override
   public SearchResponse search(SearchRequest req, boolean facets) {
     long start = System.nanoTime();
+    // The cluster ranks, counts, highlights and fetches in one round trip: timed as the first pass.
+    StageTimings timings = new StageTimings();
     SearchPlan plan = planner.plan(req);
+    timings.stop(SearchStage.PLAN, start);
+    long t = timings.start();
     // One walk, one set of shard copies: replicas may differ in deleted documents, and so in scores.
     String preference = "&preference=" + Long.toHexString(req.fingerprint());
     JsonNode r = client.call("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch" + preference,
@@ -136,12 +142,15 @@ public final class OpenSearchSearch implements StatementSearch {
           ? Float.floatToIntBits((float) last.path(0).asDouble()) : last.path(0).asLong();
       next = Cursor.afterKey(req.effectiveSort(), value, last.path(1).asText()).encode(req.fingerprint());
     }
+    timings.stop(SearchStage.FIRST_PASS, t);
+    t = timings.start();
     String didYouMean = facets && total < SearchService.FEW_HITS ? didYouMean(plan, req, total) : null;
+    if (didYouMean != null || (facets && total < SearchService.FEW_HITS)) timings.stop(SearchStage.SPELLING, t);
     long took = (System.nanoTime() - start) / 1_000_000;
     return new SearchResponse(req.query(), total, took, req.page(), req.size(), plan.order().param(), hits,
         facets ? facets(r.path("aggregations")) : null, false, next, didYouMean, false,
         "gte".equals(r.path("hits").path("total").path("relation").asText()) ? SearchResponse.LOWER_BOUND
-            : SearchResponse.EXACT);
+            : SearchResponse.EXACT, timings.millis());
   }
 
   /** A corrected query, offered only when it finds more than what was asked (as the embedded engine does). */

@@ -91,11 +91,15 @@ public record GramsRescore(Query words, Query grams) {
   }
 
   /**
-   * The head of this query's relevance order, for a page after a cursor: the first pass's best {@link #DEPTH}
-   * hits, rescored and reordered as a first page has them.
+   * The first pass of the head of this query's relevance order, for a page after a cursor: the best
+   * {@link #DEPTH} hits of the words, to be rescored and reordered as a first page has them ({@link #head}).
    */
-  Head head(IndexSearcher searcher) throws IOException {
-    TopDocs first = searcher.search(words, new TopScoreDocCollectorManager(DEPTH, null, DEPTH));
+  TopDocs headPass(IndexSearcher searcher) throws IOException {
+    return searcher.search(words, new TopScoreDocCollectorManager(DEPTH, null, DEPTH));
+  }
+
+  /** The head of the order from its first pass ({@link #headPass}), rescored. */
+  Head head(IndexSearcher searcher, TopDocs first) throws IOException {
     ScoreDoc[] fs = first.scoreDocs;
     // Copied before rescoring, which changes the scores of the hits it is given.
     ScoreDoc last = fs.length < DEPTH ? null : new ScoreDoc(fs[fs.length - 1].doc, fs[fs.length - 1].score);

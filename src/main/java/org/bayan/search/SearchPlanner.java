@@ -1,7 +1,9 @@
 package org.bayan.search;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
 import org.bayan.search.query.Node;
 import org.bayan.search.query.ParsedQuery;
 import org.bayan.search.query.QueryLanguage;
@@ -12,6 +14,7 @@ public final class SearchPlanner {
   public static final int MAX_QUERY_TERMS = 64;
 
   private final QueryLanguage language = new QueryLanguage();
+  private final KeywordQueries queries;
   private final QueryCompiler compiler;
 
   public SearchPlanner(Analyzer perFieldAnalyzer) {
@@ -19,7 +22,19 @@ public final class SearchPlanner {
   }
 
   public SearchPlanner(KeywordQueries queries) {
+    this.queries = queries;
     this.compiler = new QueryCompiler(queries);
+  }
+
+  /**
+   * The plan of {@code q} taken as plain words, never as query syntax (eval topics, pasted text): ranked as
+   * {@link #plan} ranks the same words without operators, with the request's filters.
+   */
+  public SearchPlan planWords(SearchRequest req) {
+    ParsedQuery words = new ParsedQuery(req.query() == null || req.query().isBlank() ? List.of()
+        : Arrays.stream(req.query().strip().split("\\s+")).map(w -> (Node) new Node.Word(w)).toList());
+    Query query = queries.freeText(req.query());
+    return new SearchPlan(words, Filters.apply(query, req), query, false, req.effectiveSort());
   }
 
   /** The plan of a request; a query with more than {@link #MAX_QUERY_TERMS} terms is refused, naming {@code q}. */

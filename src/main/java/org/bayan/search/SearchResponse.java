@@ -13,13 +13,21 @@ import java.util.Map;
  * query when this one found little; {@code partial} is true when the search ran out of its time budget and
  * answers with what it found by then: {@code total} is then a lower bound, never below the hits shown, facets
  * are over the hits collected (approximate), hits are not highlighted and no correction is offered.
+ * {@code timing} is the milliseconds each {@link SearchStage} took (by {@link SearchStage#param}), shown only when
+ * asked for ({@code debug=timing}); null otherwise.
  */
 public record SearchResponse(
     String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits,
     Map<String, List<FacetValue>> facets, boolean facetsApproximate, String nextCursor, String didYouMean,
-    boolean partial, String totalRelation) {
+    boolean partial, String totalRelation, Map<String, Double> timing) {
   /** {@code total} is the exact number of hits. */
   public static final String EXACT = "eq";
   /** There are at least {@code total} hits. */
   public static final String LOWER_BOUND = "gte";
+
+  /** The same answer without its stage timings (what an answer shows unless they are asked for). */
+  public SearchResponse withoutTiming() {
+    return timing == null ? this : new SearchResponse(query, total, tookMs, page, size, sort, hits, facets,
+        facetsApproximate, nextCursor, didYouMean, partial, totalRelation, null);
+  }
 }

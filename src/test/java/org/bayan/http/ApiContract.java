@@ -73,6 +73,54 @@ abstract class ApiContract {
   }
 
   @Test
+  void debug_timing_shows_the_stages_a_search_ran_and_only_when_asked_on_every_engine() throws Exception {
+    for (String q : List.of("الداخلية", "vaccination", "وزارة الداخلية الطرق", "")) {
+      Response plain = server.get("/api/search?q=" + TestServer.enc(q));
+      assertEquals(200, plain.status(), plain.body());
+      assertFalse(plain.json().has("timing"), "timings only when asked for: " + plain.body());
+      Response timed = server.get("/api/search?debug=timing&q=" + TestServer.enc(q));
+      assertEquals(200, timed.status(), timed.body());
+      JsonNode timing = timed.json().get("timing");
+      assertTrue(timing != null && timing.isObject(), timed.body());
+      // Every search plans and runs a first pass; every stage named is one the documentation lists.
+      assertTrue(timing.has("plan") && timing.has("first_pass"), timed.body());
+      List<String> stages = List.of("plan", "first_pass", "rescore", "collapse", "facets", "count", "page", "fetch",
+          "highlight", "duplicates", "spelling");
+      timing.fieldNames().forEachRemaining(stage -> {
+        assertTrue(stages.contains(stage), "unknown stage " + stage + " in " + timed.body());
+        assertTrue(timing.get(stage).isNumber() && timing.get(stage).asDouble() >= 0, timed.body());
+      });
+      // The timings describe the same answer.
+      assertEquals(plain.json().get("total"), timed.json().get("total"), timed.body());
+      assertEquals(plain.json().get("hits").size(), timed.json().get("hits").size(), timed.body());
+    }
+  }
+
+  @Test
+  void an_unknown_debug_view_is_refused_naming_the_parameter_on_every_engine() throws Exception {
+    for (String v : List.of("timings", "", "TIMING", "explain")) {
+      assertError(server.get("/api/search?q=x&debug=" + TestServer.enc(v)), 400, "debug");
+    }
+  }
+
+  @Test
+  void search_stage_timings_reach_metrics_from_the_api_and_the_page_on_every_engine() throws Exception {
+    double before = stageCount("first_pass");
+    assertEquals(200, server.get("/api/search?q=" + TestServer.enc("الطرق")).status());
+    assertEquals(200, server.get("/?q=" + TestServer.enc("الطرق")).status());
+    assertEquals(before + 2, stageCount("first_pass"), 0.0);
+  }
+
+  private static double stageCount(String stage) throws Exception {
+    Response m = server.send(HttpRequest.newBuilder(URI.create(server.base() + "/metrics"))
+        .header("Authorization", "Bearer " + adminKey).GET().build());
+    assertEquals(200, m.status(), m.body());
+    String prefix = "bayan_search_stage_seconds_count{stage=\"" + stage + "\"}";
+    return m.body().lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(
+        l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+  }
+
+  @Test
   void a_typed_stop_word_is_not_marked_on_its_own_on_every_engine() throws Exception {
     Response r = server.get("/api/search?q=" + TestServer.enc("ما إغلاق الطرق"));
     assertEquals(200, r.status(), r.body());

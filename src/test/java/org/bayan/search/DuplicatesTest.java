@@ -117,6 +117,37 @@ class DuplicatesTest {
   }
 
   @Test
+  void eval_ranks_what_the_first_page_shows_each_hit_followed_by_the_copies_it_names() {
+    // Queries of words from the corpus, as a writer or a topic would type them (no operators): bodies with
+    // copies and without, two to twelve words, from the start and the middle of a body.
+    List<String> queries = new ArrayList<>();
+    List<String> bodies = new ArrayList<>(shared.keySet().stream().limit(40).toList());
+    others.stream().limit(40).map(Release::body).forEach(bodies::add);
+    int k = 0;
+    for (String body : bodies) {
+      // Letters and digits only: quotes, dashes and brackets are operators to /api/search, plain text to eval.
+      String[] words = body.replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ");
+      int len = 2 + (k++ % 11);
+      int from = words.length > len + 20 ? 10 : 0;
+      queries.add(String.join(" ", List.of(words).subList(from, Math.min(words.length, from + len))));
+    }
+    int withCopies = 0;
+    for (String q : queries) {
+      for (int n : List.of(10, 30)) {
+        SearchResponse page = search.search(SearchRequest.of(q, n));
+        List<String> shown = new ArrayList<>();
+        for (Hit h : page.hits()) {
+          shown.add(h.id());
+          h.alsoPublishedBy().forEach(d -> shown.add(d.id()));
+          if (!h.alsoPublishedBy().isEmpty()) withCopies++;
+        }
+        assertEquals(shown.subList(0, Math.min(n, shown.size())), search.rankedIds(SearchRequest.of(q, n), n), q);
+      }
+    }
+    assertTrue(withCopies > 20, "the queries meet hits with copies: " + withCopies);
+  }
+
+  @Test
   void browsing_never_shows_two_hits_of_one_group_on_a_page_and_pages_stay_full() {
     for (int page = 1; page <= 5; page++) {
       SearchResponse res = search.search(SearchRequest.parse(java.util.Map.of("page", List.of("" + page), "size", List.of("100"))));
