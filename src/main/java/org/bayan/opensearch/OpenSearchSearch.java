@@ -503,19 +503,25 @@ public final class OpenSearchSearch implements StatementSearch {
     String agencyId = s.path(Fields.AGENCY).asText(null);
     int version = s.path(Fields.VERSION).asInt();
     String id = s.path(Fields.ID).asText();
-    List<DuplicateRef> also = new ArrayList<>();
-    for (JsonNode m : members) {
-      String other = m.path(Fields.ID).asText();
-      if (other.equals(id)) continue;
-      String a = m.path(Fields.AGENCY).asText(null);
-      also.add(new DuplicateRef(other, AgencyRef.of(a, a == null ? null : agencies.apply(a).orElse(null)),
-          m.path(Fields.PUBLISHED).asText()));
-      if (also.size() >= SearchService.MAX_DUPLICATES_LISTED) break;
-    }
+    List<DuplicateRef> also = refs(members, id);
     return new Hit(id, AgencyRef.of(agencyId, agencyId == null ? null : agencies.apply(agencyId).orElse(null)),
         title, snippet, s.path(Fields.PUBLISHED).asText(), s.path(Fields.SOURCE_URL).asText(null),
         s.path(Fields.LANGUAGE).asText(null), browse ? 0f : ranked.score(), version,
         s.path(Fields.CONTENT_HASH).asText(null), s.path(Fields.STATUS).asText(null), version > 1, also);
+  }
+
+  /** References to a group's members (sources of id, agency and date), but {@code exceptId}, at most 50. */
+  private List<DuplicateRef> refs(List<JsonNode> members, String exceptId) {
+    List<DuplicateRef> out = new ArrayList<>();
+    for (JsonNode m : members) {
+      String other = m.path(Fields.ID).asText();
+      if (other.equals(exceptId)) continue;
+      String a = m.path(Fields.AGENCY).asText(null);
+      out.add(new DuplicateRef(other, AgencyRef.of(a, a == null ? null : agencies.apply(a).orElse(null)),
+          m.path(Fields.PUBLISHED).asText()));
+      if (out.size() >= SearchService.MAX_DUPLICATES_LISTED) break;
+    }
+    return out;
   }
 
   private Map<String, List<FacetValue>> facets(JsonNode aggs) {
@@ -535,6 +541,25 @@ public final class OpenSearchSearch implements StatementSearch {
     }
     out.put(YEAR, years.reversed());
     return out;
+  }
+
+  /** The other statements in the duplicate group of statement {@code id}: one search, its group looked up by id. */
+  @Override
+  public List<DuplicateRef> duplicatesOf(String id) {
+    ObjectNode body = json.createObjectNode();
+    body.put("size", MEMBERS);
+    body.put("track_total_hits", false);
+    body.putObject("query").putObject("terms").putObject(Fields.DUP_GROUP)
+        .put("index", index).put("id", id).put("path", Fields.DUP_GROUP);
+    body.putObject("_source").putArray("includes").add(Fields.ID).add(Fields.AGENCY).add(Fields.PUBLISHED);
+    ArrayNode sort = body.putArray("sort");
+    sort.addObject().put(Fields.PUBLISHED, "asc");
+    sort.addObject().put(Fields.ID, "asc");
+    // A statement the index does not hold looks up no group and matches nothing.
+    JsonNode r = client.call("POST", "/" + index + "/_search", body);
+    List<JsonNode> members = new ArrayList<>();
+    for (JsonNode h : r.path("hits").path("hits")) members.add(h.path("_source"));
+    return refs(members, id);
   }
 
   @Override
