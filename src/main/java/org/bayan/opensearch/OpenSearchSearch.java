@@ -196,7 +196,6 @@ public final class OpenSearchSearch implements StatementSearch {
     Ask ask = new Ask(plan, req);
     int skip = (req.page() - 1) * req.size();
     int need = skip + req.size();
-    Comparator<Ranked> byOrder = order(ask.order);
     // As the embedded engine: a window of hits, the first of each group kept, widened when collapsing left
     // too few (or when equal scores reach past the window's end, where the order among them is not known).
     int window = Math.min(MAX_WINDOW, Math.max(need * 3, need + 50));
