@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.bayan.index.DerivedIndex;
 import org.bayan.index.Fields;
@@ -39,6 +41,12 @@ public final class OpenSearchIndex implements DerivedIndex {
   private volatile String building; // a rebuild's concrete index, until commit; else null
   private volatile long appliedOffset;
   private final DuplicateGroups duplicates = new DuplicateGroups();
+  /**
+   * Statements per group, as this process applied or read them: a group of one has no duplicates to look up.
+   * It may count a statement twice (a version replayed, one that moved to another group, a rebuild applying
+   * the store again), never too few.
+   */
+  private final Map<String, Integer> groupSizes = new ConcurrentHashMap<>();
   private volatile Shards shards;
 
   private OpenSearchIndex(OpenSearchClient client, IndexDefinition definition, String alias, String live) {
@@ -67,6 +75,14 @@ public final class OpenSearchIndex implements DerivedIndex {
 
   private record Shards(String index, int count) {}
 
+  /**
+   * False when group {@code group} holds one statement only (so a search need not look up its members, nor
+   * check it was shown before); true when it may hold more, or is not known here.
+   */
+  public boolean mayHaveDuplicates(String group) {
+    return groupSizes.getOrDefault(group, 2) > 1;
+  }
+
   // Every document's group and fingerprints, in pages ordered by store sequence (unique per document).
   private void loadDuplicateGroups() {
     Long after = null;
@@ -82,6 +98,7 @@ public final class OpenSearchIndex implements DerivedIndex {
         JsonNode s = h.path("_source");
         String group = s.path(Fields.DUP_GROUP).asText(null);
         if (group == null || !s.has(Fields.BODY_FINGERPRINT)) continue; // written before groups were kept
+        groupSizes.merge(group, 1, Integer::sum);
         duplicates.remember(new Fingerprints.Fingerprint(s.path(Fields.BODY_FINGERPRINT).asLong(),
             OpenSearchDocuments.minhash(s.path(Fields.MINHASH).asText(null))), Long.parseUnsignedLong(group, 16));
       }
@@ -161,6 +178,7 @@ public final class OpenSearchIndex implements DerivedIndex {
       Fingerprints.Fingerprint fp = Fingerprints.of(body);
       // In the order versions come, as the embedded index assigns them.
       long group = duplicates.assign(fp);
+      groupSizes.merge(DuplicateGroups.name(group), 1, Integer::sum);
       nd.append(action).append('\n').append(OpenSearchDocuments.toSource(json, v, body, fp, group)).append('\n');
       if (nd.length() >= BULK_CHARS) {
         bulk(nd.toString());

@@ -35,9 +35,10 @@ import org.bayan.statement.Agency;
 /**
  * Search over the OpenSearch index: the request is planned exactly as the embedded engine plans it
  * ({@link SearchPlanner}, query text analyzed by Bayan's chains) and the plan translated to the query DSL.
- * A page does the embedded engine's work in two round trips: one ranks (ids, scores and duplicate groups only,
- * with facets and the count), one fetches the page (sources and highlights, and the duplicates listed beside
- * each hit, in one {@code _msearch}).
+ * A first page is one request (ranked, fetched whole, with facets and the count) when collapsing duplicates
+ * leaves it full; otherwise, and for later pages, one request ranks a window (ids, scores and duplicate groups
+ * only) and one fetches the page. The duplicates listed beside each hit are looked up (with that fetch, in one
+ * {@code _msearch}) only for groups of more than one statement.
  *
  * <p>Ranking as the embedded engine ranks ({@code search.GramsRescore}): in relevance order the words find and
  * order the matches and the trigram clauses are added by a {@code rescore} on each shard's best
@@ -200,8 +201,29 @@ public final class OpenSearchSearch implements StatementSearch {
     // too few (or when equal scores reach past the window's end, where the order among them is not known).
     int window = Math.min(MAX_WINDOW, Math.max(need * 3, need + 50));
     JsonNode counted = null;
-    List<Ranked> kept;
-    while (true) {
+    List<Ranked> kept = null;
+    Map<String, JsonNode> fetched = Map.of();
+    if (cursor == null && skip == 0) {
+      // The first page in one request, whole (sources, highlights), when collapsing leaves it full: a rescored
+      // window asks two more hits, so that equal scores at its end show.
+      int size = need + (ask.grams != null ? 2 : 0);
+      ObjectNode body = ask.ranking(size, ask.grams != null, ask.grams == null);
+      whole(ask, body);
+      if (facets) ask.aggregations(body);
+      JsonNode r = client.call("POST", "/" + index + "/_search?" + ask.params, body);
+      counted = r;
+      List<Ranked> hits = ranked(r, ask.order);
+      if (ask.grams != null) hits.sort(order(ask.order));
+      List<Ranked> first = collapse(hits, need, null);
+      boolean complete = hits.size() < size;
+      if (complete || (first.size() >= need && first.getLast().score() != hits.getLast().score())
+          || (first.size() >= need && ask.grams == null)) {
+        kept = first;
+      }
+      fetched = new java.util.HashMap<>();
+      for (JsonNode h : r.path("hits").path("hits")) fetched.put(h.path("_id").asText(), h);
+    }
+    while (kept == null) {
       Candidates c = cursor == null ? first(ask, window, facets && counted == null)
           : after(ask, cursor, window, facets && counted == null);
       if (counted == null) counted = c.answer;
@@ -211,11 +233,12 @@ public final class OpenSearchSearch implements StatementSearch {
       boolean tiedAtEnd = cursor == null && ask.grams != null && !c.complete && kept.size() >= need
           && kept.getLast().score() == c.hits.getLast().score();
       if ((kept.size() >= need && !tiedAtEnd) || c.complete || window >= MAX_WINDOW) break;
+      kept = null;
       window = Math.min(MAX_WINDOW, window * 4);
     }
     int from = Math.min(kept.size(), skip);
     List<Ranked> page = kept.subList(from, Math.min(kept.size(), from + req.size()));
-    List<Hit> hits = fetch(ask, page);
+    List<Hit> hits = fetch(ask, page, fetched);
     JsonNode found = counted.path("hits").path("total");
     long total = found.path("value").asLong();
     boolean exact = !"gte".equals(found.path("relation").asText());
@@ -330,7 +353,10 @@ public final class OpenSearchSearch implements StatementSearch {
     }
     java.util.LinkedHashSet<String> ask4 = new java.util.LinkedHashSet<>();
     for (Ranked h : c.hits) {
-      if (h.group() != null && !before.contains(h.group()) && !headGroups.contains(h.group())) ask4.add(h.group());
+      if (h.group() != null && !before.contains(h.group()) && !headGroups.contains(h.group())
+          && osIndex.mayHaveDuplicates(h.group())) {
+        ask4.add(h.group());
+      }
       if (ask4.size() >= MAX_GROUPS_CHECKED) break;
     }
     if (!ask4.isEmpty()) {
@@ -370,41 +396,58 @@ public final class OpenSearchSearch implements StatementSearch {
     return kept;
   }
 
-  /**
-   * The page's hits, whole: sources and highlights by id, and each hit's group's other members, in one
-   * {@code _msearch}.
-   */
-  private List<Hit> fetch(Ask ask, List<Ranked> page) {
-    if (page.isEmpty()) return List.of();
-    ObjectNode body = json.createObjectNode();
-    body.put("size", page.size());
-    body.put("track_total_hits", false);
-    ArrayNode ids = body.putObject("query").putObject("ids").putArray("values");
-    page.forEach(h -> ids.add(h.id()));
+  /** Makes a ranking request fetch its hits whole: sources (but the fingerprints) and highlights. */
+  private void whole(Ask ask, ObjectNode body) {
     body.putObject("_source").putArray("excludes").add(Fields.BODY_FINGERPRINT).add(Fields.MINHASH);
     if (!ask.plan.browse()) body.set("highlight", highlight(ask.plan));
+  }
+
+  /**
+   * The page's hits, whole: those not among {@code fetched} by id with their sources and highlights, and the
+   * other members of each hit's group (groups of one statement are not looked up), in one round trip.
+   */
+  private List<Hit> fetch(Ask ask, List<Ranked> page, Map<String, JsonNode> fetched) {
+    if (page.isEmpty()) return List.of();
+    List<ObjectNode> searches = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (Ranked h : page) if (!fetched.containsKey(h.id())) missing.add(h.id());
+    if (!missing.isEmpty()) {
+      ObjectNode body = json.createObjectNode();
+      body.put("size", missing.size());
+      body.put("track_total_hits", false);
+      ArrayNode ids = body.putObject("query").putObject("ids").putArray("values");
+      missing.forEach(ids::add);
+      whole(ask, body);
+      searches.add(body);
+    }
     java.util.LinkedHashSet<String> groups = new java.util.LinkedHashSet<>();
-    for (Ranked h : page) if (h.group() != null) groups.add(h.group());
-    ObjectNode members = json.createObjectNode();
-    members.put("size", 0);
-    members.put("track_total_hits", false);
-    ArrayNode terms = members.putObject("query").putObject("terms").putArray(Fields.DUP_GROUP);
-    groups.forEach(terms::add);
-    ObjectNode byGroup = members.putObject("aggs").putObject(GROUPS);
-    byGroup.putObject("terms").put("field", Fields.DUP_GROUP).put("size", Math.max(1, groups.size())).put("min_doc_count", 2);
-    ObjectNode top = byGroup.putObject("aggs").putObject("members").putObject("top_hits");
-    top.put("size", MEMBERS);
-    top.putObject("_source").putArray("includes").add(Fields.ID).add(Fields.AGENCY).add(Fields.PUBLISHED);
-    ArrayNode sort = top.putArray("sort");
-    sort.addObject().put(Fields.PUBLISHED, "asc");
-    sort.addObject().put(Fields.ID, "asc");
-    JsonNode[] both = groups.isEmpty() ? new JsonNode[] {client.call("POST", "/" + index + "/_search", body)}
-        : msearch(json.createObjectNode(), body, members);
-    Map<String, JsonNode> byId = new java.util.HashMap<>();
-    for (JsonNode h : both[0].path("hits").path("hits")) byId.put(h.path("_id").asText(), h);
+    for (Ranked h : page) if (h.group() != null && osIndex.mayHaveDuplicates(h.group())) groups.add(h.group());
+    if (!groups.isEmpty()) {
+      ObjectNode members = json.createObjectNode();
+      members.put("size", 0);
+      members.put("track_total_hits", false);
+      ArrayNode terms = members.putObject("query").putObject("terms").putArray(Fields.DUP_GROUP);
+      groups.forEach(terms::add);
+      ObjectNode byGroup = members.putObject("aggs").putObject(GROUPS);
+      byGroup.putObject("terms").put("field", Fields.DUP_GROUP).put("size", groups.size()).put("min_doc_count", 2);
+      ObjectNode top = byGroup.putObject("aggs").putObject("members").putObject("top_hits");
+      top.put("size", MEMBERS);
+      top.putObject("_source").putArray("includes").add(Fields.ID).add(Fields.AGENCY).add(Fields.PUBLISHED);
+      ArrayNode sort = top.putArray("sort");
+      sort.addObject().put(Fields.PUBLISHED, "asc");
+      sort.addObject().put(Fields.ID, "asc");
+      searches.add(members);
+    }
+    JsonNode[] answers = searches.isEmpty() ? new JsonNode[0]
+        : searches.size() == 1 ? new JsonNode[] {client.call("POST", "/" + index + "/_search", searches.getFirst())}
+        : msearch(json.createObjectNode(), searches.toArray(ObjectNode[]::new));
+    Map<String, JsonNode> byId = new java.util.HashMap<>(fetched);
+    if (!missing.isEmpty()) {
+      for (JsonNode h : answers[0].path("hits").path("hits")) byId.put(h.path("_id").asText(), h);
+    }
     Map<String, List<JsonNode>> memberSources = new java.util.HashMap<>();
-    if (both.length > 1) {
-      for (JsonNode b : both[1].path("aggregations").path(GROUPS).path("buckets")) {
+    if (!groups.isEmpty()) {
+      for (JsonNode b : answers[answers.length - 1].path("aggregations").path(GROUPS).path("buckets")) {
         List<JsonNode> list = new ArrayList<>();
         for (JsonNode m : b.path("members").path("hits").path("hits")) list.add(m.path("_source"));
         memberSources.put(b.path("key").asText(), list);
