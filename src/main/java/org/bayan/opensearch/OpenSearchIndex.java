@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.bayan.index.DerivedIndex;
 import org.bayan.index.Fields;
 import org.bayan.index.dedup.DuplicateGroups;
 import org.bayan.index.dedup.Fingerprints;
+import org.bayan.statement.Release;
 import org.bayan.statement.StatementVersion;
 
 /**
@@ -42,11 +44,12 @@ public final class OpenSearchIndex implements DerivedIndex {
   private volatile long appliedOffset;
   private final DuplicateGroups duplicates = new DuplicateGroups();
   /**
-   * Statements per group, as this process applied or read them: a group of one has no duplicates to look up.
-   * It may count a statement twice (a version replayed, one that moved to another group, a rebuild applying
-   * the store again), never too few.
+   * The statements of each group, as this process applied or read them, so that a page lists a hit's
+   * duplicates without asking the cluster (the embedded engine reads them from its index). Arrays sorted by
+   * date then id, replaced whole; guarded by this.
    */
-  private final Map<String, Integer> groupSizes = new ConcurrentHashMap<>();
+  private final Map<String, Member[]> members = new HashMap<>();
+  private final Map<String, String> groupOfId = new HashMap<>();
   private volatile Shards shards;
 
   private OpenSearchIndex(OpenSearchClient client, IndexDefinition definition, String alias, String live) {
@@ -75,12 +78,43 @@ public final class OpenSearchIndex implements DerivedIndex {
 
   private record Shards(String index, int count) {}
 
+  /** A statement as listed beside its duplicates. */
+  public record Member(String id, String agency, String published, long publishedMillis) {}
+
+  private static final java.util.Comparator<Member> BY_DATE =
+      java.util.Comparator.comparingLong(Member::publishedMillis).thenComparing(Member::id);
+
+  // Files `m` under `group`, out of the group it was in before (a new version with another body).
+  private synchronized void remember(String group, Member m) {
+    String old = groupOfId.put(m.id(), group);
+    if (old != null) {
+      Member[] was = members.get(old);
+      if (was != null) {
+        Member[] left = java.util.Arrays.stream(was).filter(x -> !x.id().equals(m.id())).toArray(Member[]::new);
+        if (left.length == 0) members.remove(old);
+        else members.put(old, left);
+      }
+    }
+    Member[] in = members.getOrDefault(group, new Member[0]);
+    Member[] now = java.util.Arrays.copyOf(in, in.length + 1);
+    now[in.length] = m;
+    java.util.Arrays.sort(now, BY_DATE);
+    members.put(group, now);
+  }
+
   /**
-   * False when group {@code group} holds one statement only (so a search need not look up its members, nor
-   * check it was shown before); true when it may hold more, or is not known here.
+   * The statements of duplicate group {@code group}, by date then id; null when the group is not known here
+   * (written by another process since this one read the index).
    */
-  public boolean mayHaveDuplicates(String group) {
-    return groupSizes.getOrDefault(group, 2) > 1;
+  public synchronized List<Member> members(String group) {
+    Member[] m = members.get(group);
+    return m == null ? null : List.of(m);
+  }
+
+  /** False when group {@code group} is known to hold one statement only; true when it may hold more. */
+  public synchronized boolean mayHaveDuplicates(String group) {
+    Member[] m = members.get(group);
+    return m == null || m.length > 1;
   }
 
   // Every document's group and fingerprints, in pages ordered by store sequence (unique per document).
@@ -90,7 +124,9 @@ public final class OpenSearchIndex implements DerivedIndex {
       ObjectNode body = json.createObjectNode();
       body.put("size", LOAD_PAGE);
       body.put("track_total_hits", false);
-      body.putArray("_source").add(Fields.DUP_GROUP).add(Fields.BODY_FINGERPRINT).add(Fields.MINHASH);
+      body.putArray("_source").add(Fields.DUP_GROUP).add(Fields.BODY_FINGERPRINT).add(Fields.MINHASH)
+          .add(Fields.AGENCY).add(Fields.PUBLISHED);
+      body.putArray("docvalue_fields").addObject().put("field", Fields.PUBLISHED).put("format", "epoch_millis");
       body.putArray("sort").addObject().put(Fields.SEQ, "asc");
       if (after != null) body.putArray("search_after").add(after);
       JsonNode hits = client.call("POST", "/" + live + "/_search", body).path("hits").path("hits");
@@ -98,7 +134,8 @@ public final class OpenSearchIndex implements DerivedIndex {
         JsonNode s = h.path("_source");
         String group = s.path(Fields.DUP_GROUP).asText(null);
         if (group == null || !s.has(Fields.BODY_FINGERPRINT)) continue; // written before groups were kept
-        groupSizes.merge(group, 1, Integer::sum);
+        remember(group, new Member(h.path("_id").asText(), s.path(Fields.AGENCY).asText(null),
+            s.path(Fields.PUBLISHED).asText(), h.path("fields").path(Fields.PUBLISHED).path(0).asLong()));
         duplicates.remember(new Fingerprints.Fingerprint(s.path(Fields.BODY_FINGERPRINT).asLong(),
             OpenSearchDocuments.minhash(s.path(Fields.MINHASH).asText(null))), Long.parseUnsignedLong(group, 16));
       }
@@ -178,7 +215,9 @@ public final class OpenSearchIndex implements DerivedIndex {
       Fingerprints.Fingerprint fp = Fingerprints.of(body);
       // In the order versions come, as the embedded index assigns them.
       long group = duplicates.assign(fp);
-      groupSizes.merge(DuplicateGroups.name(group), 1, Integer::sum);
+      Release r = v.release();
+      remember(DuplicateGroups.name(group),
+          new Member(v.id(), r.agency(), r.publishedAt(), r.publishedInstant().toEpochMilli()));
       nd.append(action).append('\n').append(OpenSearchDocuments.toSource(json, v, body, fp, group)).append('\n');
       if (nd.length() >= BULK_CHARS) {
         bulk(nd.toString());
