@@ -245,6 +245,7 @@ public final class IndexDefinition {
     // The duplicate group: a keyword for the group lookups (also_published_by) and the collapsed count; the
     // fingerprints that decided it only in _source, read back when the index opens (OpenSearchIndex).
     props.putObject(Fields.DUP_GROUP).put("type", "keyword");
+    props.putObject(Fields.DUP_SHARED).put("type", "boolean");
     props.putObject(Fields.BODY_FINGERPRINT).put("type", "long").put("index", false).put("doc_values", false);
     props.putObject(Fields.MINHASH).put("type", "binary");
     props.putObject(Fields.VERSION).put("type", "integer");

@@ -54,6 +54,7 @@ final class OpenSearchDocuments {
     d.put(Fields.title(lang), r.title());
     d.put(Fields.body(lang), body);
     d.put(Fields.DUP_GROUP, DuplicateGroups.name(group));
+    d.put(Fields.DUP_SHARED, true); // OpenSearchIndex leaves it out for a group of one
     d.put(Fields.BODY_FINGERPRINT, fingerprint.exact());
     if (fingerprint.minhash().length > 0) d.put(Fields.MINHASH, minhash(fingerprint.minhash()));
     return d;

@@ -84,8 +84,12 @@ public final class OpenSearchIndex implements DerivedIndex {
   private static final java.util.Comparator<Member> BY_DATE =
       java.util.Comparator.comparingLong(Member::publishedMillis).thenComparing(Member::id);
 
-  // Files `m` under `group`, out of the group it was in before (a new version with another body).
-  private synchronized void remember(String group, Member m) {
+  /**
+   * Files {@code m} under {@code group}, out of the group it was in before (a new version with another body).
+   * Returns the other member when the group just grew from one statement to two (its document is to be marked
+   * shared), else null.
+   */
+  private synchronized String remember(String group, Member m) {
     String old = groupOfId.put(m.id(), group);
     if (old != null) {
       Member[] was = members.get(old);
@@ -100,6 +104,7 @@ public final class OpenSearchIndex implements DerivedIndex {
     now[in.length] = m;
     java.util.Arrays.sort(now, BY_DATE);
     members.put(group, now);
+    return in.length == 1 ? in[0].id() : null;
   }
 
   /**
@@ -216,9 +221,20 @@ public final class OpenSearchIndex implements DerivedIndex {
       // In the order versions come, as the embedded index assigns them.
       long group = duplicates.assign(fp);
       Release r = v.release();
-      remember(DuplicateGroups.name(group),
-          new Member(v.id(), r.agency(), r.publishedAt(), r.publishedInstant().toEpochMilli()));
-      nd.append(action).append('\n').append(OpenSearchDocuments.toSource(json, v, body, fp, group)).append('\n');
+      String name = DuplicateGroups.name(group);
+      String partner = remember(name, new Member(v.id(), r.agency(), r.publishedAt(), r.publishedInstant().toEpochMilli()));
+      ObjectNode source = OpenSearchDocuments.toSource(json, v, body, fp, group);
+      // Every statement of a group with others is marked (marking one too many costs nothing: it counts as
+      // one statement of one group): the one it joined now has a duplicate too.
+      if (!mayHaveDuplicates(name)) source.remove(Fields.DUP_SHARED);
+      nd.append(action).append('\n').append(source).append('\n');
+      if (partner != null && !partner.equals(v.id())) {
+        ObjectNode update = json.createObjectNode();
+        update.putObject("update").put("_id", partner);
+        ObjectNode doc = json.createObjectNode();
+        doc.putObject("doc").put(Fields.DUP_SHARED, true);
+        nd.append(update).append('\n').append(doc).append('\n');
+      }
       if (nd.length() >= BULK_CHARS) {
         bulk(nd.toString());
         nd.setLength(0);
