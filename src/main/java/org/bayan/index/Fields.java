@@ -36,6 +36,11 @@ public final class Fields {
    * duplicate table on open).
    */
   public static final String MINHASH = "minhash";
+  /**
+   * True on a statement whose duplicate group holds others (OpenSearch documents only): the cluster counts
+   * groups among these alone, the rest being one group each.
+   */
+  public static final String DUP_SHARED = "dup_shared";
 
   /** Languages with their own analysis chain; anything else is indexed with the English chain. */
   public static final List<String> LANGUAGES = List.of("ar", "en");

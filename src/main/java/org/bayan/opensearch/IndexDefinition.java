@@ -242,6 +242,12 @@ public final class IndexDefinition {
     for (String f : List.of(Fields.SOURCE_URL, Fields.CONTENT_HASH, Fields.INGESTED)) {
       props.putObject(f).put("type", "keyword").put("index", false).put("doc_values", false);
     }
+    // The duplicate group: a keyword for the group lookups (also_published_by) and the collapsed count; the
+    // fingerprints that decided it only in _source, read back when the index opens (OpenSearchIndex).
+    props.putObject(Fields.DUP_GROUP).put("type", "keyword");
+    props.putObject(Fields.DUP_SHARED).put("type", "boolean");
+    props.putObject(Fields.BODY_FINGERPRINT).put("type", "long").put("index", false).put("doc_values", false);
+    props.putObject(Fields.MINHASH).put("type", "binary");
     props.putObject(Fields.VERSION).put("type", "integer");
     props.putObject(Fields.SEQ).put("type", "long");
     for (String lang : Fields.LANGUAGES) {
