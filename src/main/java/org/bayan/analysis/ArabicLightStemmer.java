@@ -39,6 +39,10 @@ public final class ArabicLightStemmer {
   /** Shortest stem a proclitic may leave. */
   static final int MIN_STEM = 3;
 
+  /** In what {@link #proclitics} returns: the length of the proclitics, and whether they end in the article. */
+  private static final int START = 0xFF;
+  private static final int ARTICLE = 0x100;
+
   private static final char[][] PRONOUNS = chars("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا");
   private static final char[] PRONOUN_NA = PRONOUNS[7];
   private static final char[][] NUMBER = chars("ات", "ون", "ين", "يه");
@@ -71,8 +75,10 @@ public final class ArabicLightStemmer {
 
   /** Stems {@code s[0..len)} in place; returns the new length. */
   public int stem(char[] s, int len) {
-    len = prefixes(s, len);
-    return suffixes(s, len);
+    int p = proclitics(s, len);
+    int start = p & START;
+    if (start > 0) System.arraycopy(s, start, s, 0, len - start);
+    return suffixes(s, len - start, (p & ARTICLE) != 0);
   }
 
   /** Whether a proclitic may not be removed from {@code s[0..len)}. */
@@ -84,8 +90,16 @@ public final class ArabicLightStemmer {
   }
 
   int prefixes(char[] s, int len) {
-    if (len < MIN_STEM + 1 || isProtected(s, len)) return len;
+    int start = proclitics(s, len) & START;
+    if (start == 0) return len;
+    System.arraycopy(s, start, s, 0, len - start);
+    return len - start;
+  }
+
+  private int proclitics(char[] s, int len) {
+    if (len < MIN_STEM + 1 || isProtected(s, len)) return 0;
     int start = 0;
+    int article = 0;
     // conjunction: ف only before four letters (فكرة, فترة, فريق begin with a radical ف); و also before a
     // three-letter word (وقرر, وقال), since radical-و words of four letters are on the protected list
     if ((s[0] == WAW && len - 1 >= MIN_STEM) || (s[0] == FEH && len - 1 >= MIN_STEM + 1)) {
@@ -96,10 +110,13 @@ public final class ArabicLightStemmer {
     if (rest >= 3 + MIN_STEM && (s[start] == BEH || s[start] == KAF || s[start] == LAM)
         && s[start + 1] == ALEF && s[start + 2] == LAM && !isProtected(s, start + 1, len)) {
       start += 3;
+      article = ARTICLE;
     } else if (rest >= 2 + MIN_STEM && s[start] == ALEF && s[start + 1] == LAM && !isProtected(s, start, len)) {
       start += 2;
+      article = ARTICLE;
     } else if (rest >= 2 + MIN_STEM && s[start] == LAM && s[start + 1] == LAM && !isProtected(s, start, len)) {
       start += 2;
+      article = ARTICLE;
     } else if (rest >= 1 + MIN_STEM && (s[start] == BEH || s[start] == KAF || s[start] == LAM)
         && !isProtected(s, start, len)) {
       start += 1;
@@ -107,9 +124,7 @@ public final class ArabicLightStemmer {
         && !isProtected(s, start, len)) {
       start += 1;
     }
-    if (start == 0) return len;
-    System.arraycopy(s, start, s, 0, len - start);
-    return len - start;
+    return start | article;
   }
 
   private boolean isProtected(char[] s, int from, int to) {
@@ -124,6 +139,11 @@ public final class ArabicLightStemmer {
   }
 
   int suffixes(char[] s, int len) {
+    return suffixes(s, len, false);
+  }
+
+  /** @param definite the word had the article, so it is not in construct (موظفو, but not الموظفو) */
+  private int suffixes(char[] s, int len, boolean definite) {
     boolean pronoun = false;
     for (char[] p : PRONOUNS) {
       if (len - p.length >= MIN_STEM && endsWith(s, len, p)) {
@@ -162,9 +182,9 @@ public final class ArabicLightStemmer {
         break;
       }
     }
-    if (!stripped && len - 1 >= MIN_STEM + 1 && s[len - 1] == WAW) {
+    if (!stripped && !definite && len - 1 >= MIN_STEM + 1 && s[len - 1] == WAW) {
       // a sound masculine plural in construct loses its ن: موظفو, مسؤولو (موظفوها) as موظفون; four-letter
-      // words keep a final و (يدعو, يبدو)
+      // words keep a final و (يدعو, يبدو), and a word with the article is never in construct
       len--;
       stripped = true;
       if (len - 1 >= MIN_STEM && s[len - 1] == YEH) len--;
