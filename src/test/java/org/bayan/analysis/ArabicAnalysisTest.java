@@ -269,6 +269,8 @@ class ArabicAnalysisTest {
     stems("المساواة مساواتها", "مساو", "مساو");
     // three letters before the ا: the ا stays (امرأة is not امر)
     stems("امرأة الأمر", "امرا", "امر");
+    // two letters before ات: a plural, with or without a pronoun (the ت is not restored to ة)
+    stems("صفات صفاته جهات جهاتها قوات قواتها", "صفات", "صفات", "جهات", "جهات", "قوات", "قوات");
   }
 
   @Test
