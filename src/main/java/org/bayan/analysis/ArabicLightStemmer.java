@@ -187,7 +187,8 @@ public final class ArabicLightStemmer {
       // words keep a final و (يدعو, يبدو), and a word with the article is never in construct
       len--;
       stripped = true;
-      if (len - 1 >= MIN_STEM && s[len - 1] == YEH) len--;
+      // a nisba plural: عسكريو as عسكريون; four letters must remain, names end in يو (ماتيو, ماريو)
+      if (len - 1 >= MIN_STEM + 1 && s[len - 1] == YEH) len--;
     }
     if (!stripped && len - 2 >= MIN_STEM + 1 && s[len - 2] == ALEF && s[len - 1] == NOON) {
       len = restoreTaaMarbuta(s, len - 2);

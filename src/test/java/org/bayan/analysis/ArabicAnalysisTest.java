@@ -287,6 +287,8 @@ class ArabicAnalysisTest {
     stems("يدعو يبدو", "يدعو", "يبدو");
     // a word with the article is never in construct: the misspelling الحكومو is not taken for حكوم + و
     stems("الحكومو", "حكومو");
+    // a nisba ي before it needs four letters left: ماتيو, ماريو are names (مات is "died")
+    stems("عسكريو ماتيو", "عسكر", "ماتي");
   }
 
   @Test
