@@ -10,7 +10,7 @@ import org.apache.lucene.analysis.CharArraySet;
  * <ul>
  *   <li>removes stacked proclitics in their grammatical order: a conjunction (و, ف), then a preposition
  *       (ب, ك, ل) and/or the article (ال; ل + ال is written لل), or the future marker س before an imperfect
- *       prefix (ي ت ن ا) — each only while a stem of at least three letters remains;
+ *       prefix (ي ت ن) — each only while a stem of at least three letters remains;
  *   <li>never removes a proclitic from a protected word (its first letters are radicals: وزارة, بيان, ...),
  *       matching protected words by their suffix-stripped core, so وزارتها is as protected as وزارة;
  *   <li>removes one pronoun suffix (هما كما هم هن كم كن ها نا, and ه ي ك after ت), turning the ت that a
@@ -201,7 +201,7 @@ public final class ArabicLightStemmer {
     if (len - 2 >= MIN_STEM && s[len - 2] == YEH && s[len - 1] == HEH) len -= 2;
     if (len - 1 >= MIN_STEM && s[len - 1] == HEH) {
       len--;
-      // ة or "his" after ا: مباراة, مستواه as مباراتها, مستوى. With three letters before the ا it stays (حياة,
+      // ة or "his" after ا: مباراة, مستواه as مباراتها, مستوى. With three letters or fewer before the ا it stays (حياة,
       // مياه, and امرأة, whose ا is a hamza: امر is another word)
       if (len - 1 >= MIN_STEM + 1 && s[len - 1] == ALEF) len--;
     }
