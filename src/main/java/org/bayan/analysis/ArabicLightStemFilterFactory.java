@@ -73,4 +73,13 @@ public final class ArabicLightStemFilterFactory extends TokenFilterFactory imple
   public TokenStream create(TokenStream input) {
     return new ArabicLightStemFilter(input, stemmer);
   }
+
+  /**
+   * The text of a prefix query meets the stems with the proclitics a word would lose (والحكو* and للحكوم* as
+   * حكوم*); its end is where the writer stopped typing, not a suffix, so no suffix rule applies.
+   */
+  @Override
+  public TokenStream normalize(TokenStream input) {
+    return new ArabicLightStemFilter(input, stemmer, true);
+  }
 }

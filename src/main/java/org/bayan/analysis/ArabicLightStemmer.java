@@ -10,15 +10,17 @@ import org.apache.lucene.analysis.CharArraySet;
  * <ul>
  *   <li>removes stacked proclitics in their grammatical order: a conjunction (و, ف), then a preposition
  *       (ب, ك, ل) and/or the article (ال; ل + ال is written لل), or the future marker س before an imperfect
- *       prefix (ي ت ن ا) — each only while a stem of at least three letters remains;
+ *       prefix (ي ت ن) — each only while a stem of at least three letters remains;
  *   <li>never removes a proclitic from a protected word (its first letters are radicals: وزارة, بيان, ...),
  *       matching protected words by their suffix-stripped core, so وزارتها is as protected as وزارة;
- *   <li>removes one pronoun suffix (هما كما هم هن كم كن ها نا, and ه or ي after ت), turning the ت that a
- *       taa marbuta becomes before a pronoun back into ه (مدرستها → مدرسه, حكومته → حكومه) unless the word is
- *       listed as ending in a radical ت (بيروتي, تصويتهم); otherwise a tanween alef (اتصالاً), restoring the
- *       ت of a dual construct (وزارتا); then one plural/dual/adjective suffix (ات ون ين يه ي; ان only from
- *       longer words, so بيان and اعلان keep their ن) with a nisba ي before a plural (مستشفيات), then a final
- *       ه (taa marbuta or "his").
+ *   <li>removes one pronoun suffix (هما كما هم هن كم كن ها نا, and ه ي ك after ت), turning the ت that a
+ *       taa marbuta becomes before a pronoun back into ه (مدرستها → مدرسه, حكومته, حكومتك → حكومه) unless
+ *       the word is listed as ending in a radical ت (بيروتي, تصويتهم), and an alef maqsura written ا before
+ *       it back into the stem's end (مستواها as مستوى); otherwise a tanween alef (اتصالاً, but بياناً is not
+ *       بيا + نا), restoring the ت of a dual construct (وزارتا, شركتا) and taking the و of a plural verb
+ *       (أكدوا); then one plural/dual/adjective suffix (ات ون ين يه ي, a final و of a plural in construct:
+ *       موظفو; ان only from longer words, so بيان and اعلان keep their ن) with a nisba ي before a plural
+ *       (مستشفيات), then a final ه (taa marbuta or "his"), with an ا before it (مباراة as مباراتها).
  * </ul>
  */
 public final class ArabicLightStemmer {
@@ -37,7 +39,12 @@ public final class ArabicLightStemmer {
   /** Shortest stem a proclitic may leave. */
   static final int MIN_STEM = 3;
 
+  /** In what {@link #proclitics} returns: the length of the proclitics, and whether they end in the article. */
+  private static final int START = 0xFF;
+  private static final int ARTICLE = 0x100;
+
   private static final char[][] PRONOUNS = chars("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا");
+  private static final char[] PRONOUN_NA = PRONOUNS[7];
   private static final char[][] NUMBER = chars("ات", "ون", "ين", "يه");
   private static final char[] NUMBER_YEH_HEH = NUMBER[3];
 
@@ -68,8 +75,10 @@ public final class ArabicLightStemmer {
 
   /** Stems {@code s[0..len)} in place; returns the new length. */
   public int stem(char[] s, int len) {
-    len = prefixes(s, len);
-    return suffixes(s, len);
+    int p = proclitics(s, len);
+    int start = p & START;
+    if (start > 0) System.arraycopy(s, start, s, 0, len - start);
+    return suffixes(s, len - start, (p & ARTICLE) != 0);
   }
 
   /** Whether a proclitic may not be removed from {@code s[0..len)}. */
@@ -81,8 +90,16 @@ public final class ArabicLightStemmer {
   }
 
   int prefixes(char[] s, int len) {
-    if (len < MIN_STEM + 1 || isProtected(s, len)) return len;
+    int start = proclitics(s, len) & START;
+    if (start == 0) return len;
+    System.arraycopy(s, start, s, 0, len - start);
+    return len - start;
+  }
+
+  private int proclitics(char[] s, int len) {
+    if (len < MIN_STEM + 1 || isProtected(s, len)) return 0;
     int start = 0;
+    int article = 0;
     // conjunction: ف only before four letters (فكرة, فترة, فريق begin with a radical ف); و also before a
     // three-letter word (وقرر, وقال), since radical-و words of four letters are on the protected list
     if ((s[0] == WAW && len - 1 >= MIN_STEM) || (s[0] == FEH && len - 1 >= MIN_STEM + 1)) {
@@ -93,10 +110,13 @@ public final class ArabicLightStemmer {
     if (rest >= 3 + MIN_STEM && (s[start] == BEH || s[start] == KAF || s[start] == LAM)
         && s[start + 1] == ALEF && s[start + 2] == LAM && !isProtected(s, start + 1, len)) {
       start += 3;
+      article = ARTICLE;
     } else if (rest >= 2 + MIN_STEM && s[start] == ALEF && s[start + 1] == LAM && !isProtected(s, start, len)) {
       start += 2;
+      article = ARTICLE;
     } else if (rest >= 2 + MIN_STEM && s[start] == LAM && s[start + 1] == LAM && !isProtected(s, start, len)) {
       start += 2;
+      article = ARTICLE;
     } else if (rest >= 1 + MIN_STEM && (s[start] == BEH || s[start] == KAF || s[start] == LAM)
         && !isProtected(s, start, len)) {
       start += 1;
@@ -104,9 +124,7 @@ public final class ArabicLightStemmer {
         && !isProtected(s, start, len)) {
       start += 1;
     }
-    if (start == 0) return len;
-    System.arraycopy(s, start, s, 0, len - start);
-    return len - start;
+    return start | article;
   }
 
   private boolean isProtected(char[] s, int from, int to) {
@@ -116,28 +134,43 @@ public final class ArabicLightStemmer {
   }
 
   private static boolean isImperfectPrefix(char c) {
-    return c == YEH || c == TEH || c == NOON || c == ALEF;
+    // not ا: سأعلن is rare in statements, while سابقة, ساهمت, ساعدت begin with a radical س
+    return c == YEH || c == TEH || c == NOON;
   }
 
   int suffixes(char[] s, int len) {
+    return suffixes(s, len, false);
+  }
+
+  /** @param definite the word had the article, so it is not in construct (موظفو, but not الموظفو) */
+  private int suffixes(char[] s, int len, boolean definite) {
     boolean pronoun = false;
     for (char[] p : PRONOUNS) {
       if (len - p.length >= MIN_STEM && endsWith(s, len, p)) {
+        // انا ends a word in ان with tanween alef (بياناً, مكاناً), not a stem in ا with "our"
+        if (p == PRONOUN_NA && s[len - 3] == ALEF) continue;
         len = restoreTaaMarbuta(s, len - p.length);
         pronoun = true;
         break;
       }
     }
-    if (!pronoun && len - 1 >= MIN_STEM && s[len - 2] == TEH && (s[len - 1] == HEH || s[len - 1] == YEH)) {
-      // ه "his" or ي "my" after a taa marbuta written ت: حكومته, حكومتي → حكومه
+    if (!pronoun && len - 1 >= MIN_STEM && s[len - 2] == TEH
+        && (s[len - 1] == HEH || s[len - 1] == YEH || s[len - 1] == KAF)) {
+      // ه "his", ي "my" or ك "your" after a taa marbuta written ت: حكومته, حكومتي, حكومتك → حكومه
       len = restoreTaaMarbuta(s, len - 1);
       pronoun = true;
     }
-    if (!pronoun && len - 1 >= MIN_STEM + 1 && s[len - 1] == ALEF) {
-      // tanween alef (اتصالاً → اتصالا, هاتفياً); a final ت before it is the dual construct وزارتا, حكومتا
-      // when four letters precede it (ثابتاً, مؤقتاً keep theirs)
+    if (pronoun) {
+      // an alef maqsura is written ا before a pronoun: مستواها, معناها as مستوى, معنى
+      if (len - 1 >= MIN_STEM && s[len - 1] == ALEF) len--;
+    } else if (len - 1 >= MIN_STEM + 1 && s[len - 1] == ALEF) {
+      // tanween alef after four letters or more (اتصالاً → اتصال; عاماً keeps it: see docs/arabic-analysis.md).
+      // A final ت before it is the dual construct (وزارتا, شركتا) unless the stem is the active participle of a
+      // root in ت (ثابتاً, لافتاً: فاعل)
       len--;
-      if (len - 1 >= MIN_STEM + 1) len = restoreTaaMarbuta(s, len);
+      if (len - 1 >= MIN_STEM + 1 || (len - 1 == MIN_STEM && s[1] != ALEF)) len = restoreTaaMarbuta(s, len);
+      // the plural verb ending وا: قالوا, أكدوا → قال, أكد
+      if (len - 1 >= MIN_STEM && s[len - 1] == WAW) len--;
     }
     boolean stripped = false;
     for (char[] n : NUMBER) {
@@ -149,14 +182,29 @@ public final class ArabicLightStemmer {
         break;
       }
     }
+    if (!stripped && !definite && len - 1 >= MIN_STEM + 1 && s[len - 1] == WAW) {
+      // a sound masculine plural in construct loses its ن: موظفو, مسؤولو (موظفوها) as موظفون; four-letter
+      // words keep a final و (يدعو, يبدو), and a word with the article is never in construct
+      len--;
+      stripped = true;
+      // a nisba plural: عسكريو as عسكريون; four letters must remain, names end in يو (ماتيو, ماريو)
+      if (len - 1 >= MIN_STEM + 1 && s[len - 1] == YEH) len--;
+    }
     if (!stripped && len - 2 >= MIN_STEM + 1 && s[len - 2] == ALEF && s[len - 1] == NOON) {
       len = restoreTaaMarbuta(s, len - 2);
     } else if (!stripped && len - 1 >= MIN_STEM && s[len - 1] == YEH) {
       len--;
+      // a nisba plural in construct: عسكريي as عسكريين
+      if (len - 1 >= MIN_STEM && s[len - 1] == YEH) len--;
     }
     // a dual restored to ة leaves the يه a nisba noun ends in: اتفاقيتان → اتفاقيه, stemmed as اتفاقية is
     if (len - 2 >= MIN_STEM && s[len - 2] == YEH && s[len - 1] == HEH) len -= 2;
-    if (len - 1 >= MIN_STEM && s[len - 1] == HEH) len--;
+    if (len - 1 >= MIN_STEM && s[len - 1] == HEH) {
+      len--;
+      // ة or "his" after ا: مباراة, مستواه as مباراتها, مستوى. With three letters or fewer before the ا it stays (حياة,
+      // مياه, and امرأة, whose ا is a hamza: امر is another word)
+      if (len - 1 >= MIN_STEM + 1 && s[len - 1] == ALEF) len--;
+    }
     return len;
   }
 

@@ -43,6 +43,7 @@ class OpenSearchAnalysisParityTest {
       "والمعلمون والمعلمات بالمدارس، وللطلاب: ٣٥٪ من المقاعد!",
       "قال وزير الصحة إن ١٢٫٥ مليون جرعة وصلت يوم ٢٠٢٣/٠٦/١٠ إلى الرياض",
       "حكومته حكومتي وزارتي وزارتا حكومتان اتفاقيتان استقالتها مستشفيات عسكريين اتصالاً هاتفياً وقرر ثابتاً بيروتي الكويتيين",
+      "حكومتك شركتا لافتاً مستواها مباراتها المباريات موظفو عسكريي أكدوا بياناً سابقة الحكومو",
       "ﻻ ﺍﻟﻠﻪ ﷲ ﻋﻠﻴﻪ", "مؤسسة النقد العربي السعودي (ساما) https://www.sama.gov.sa/ar-sa/News",
       "The Ministry of Health's statement: vaccinations aren't mandatory.",
       "Children's hospitals opened in 2024; the ministers' meeting was postponed.",
