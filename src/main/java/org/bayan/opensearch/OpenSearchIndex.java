@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.HashMap;
@@ -212,10 +213,12 @@ public final class OpenSearchIndex implements DerivedIndex {
 
   @Override
   public void apply(Collection<StatementVersion> versions) {
-    StringBuilder nd = new StringBuilder();
+    // Groups first, then documents: a statement whose duplicate comes in the same call is written marked, not
+    // written and then updated. An update leaves the old document deleted but counted in the term statistics
+    // until a merge drops it, and every score of the index drifts with them (at the fourth digit on xquadr-ar).
+    List<Prepared> prepared = new ArrayList<>(versions.size());
+    java.util.Set<String> written = new java.util.HashSet<>();
     for (StatementVersion v : versions) {
-      ObjectNode action = json.createObjectNode();
-      action.putObject("index").put("_id", v.id());
       String body = Fingerprints.removeRepeatedBlocks(v.release().body()).text();
       Fingerprints.Fingerprint fp = Fingerprints.of(body);
       // In the order versions come, as the embedded index assigns them.
@@ -223,14 +226,22 @@ public final class OpenSearchIndex implements DerivedIndex {
       Release r = v.release();
       String name = DuplicateGroups.name(group);
       String partner = remember(name, new Member(v.id(), r.agency(), r.publishedAt(), r.publishedInstant().toEpochMilli()));
-      ObjectNode source = OpenSearchDocuments.toSource(json, v, body, fp, group);
+      prepared.add(new Prepared(v, body, fp, group, name, partner));
+      written.add(v.id());
+    }
+    StringBuilder nd = new StringBuilder();
+    for (Prepared p : prepared) {
+      ObjectNode action = json.createObjectNode();
+      action.putObject("index").put("_id", p.version().id());
+      ObjectNode source = OpenSearchDocuments.toSource(json, p.version(), p.body(), p.fingerprint(), p.group());
       // Every statement of a group with others is marked (marking one too many costs nothing: it counts as
-      // one statement of one group): the one it joined now has a duplicate too.
-      if (!mayHaveDuplicates(name)) source.remove(Fields.DUP_SHARED);
+      // one statement of one group).
+      if (!mayHaveDuplicates(p.name())) source.remove(Fields.DUP_SHARED);
       nd.append(action).append('\n').append(source).append('\n');
-      if (partner != null && !partner.equals(v.id())) {
+      // The one it joined has a duplicate now too; written by an earlier call, it is updated.
+      if (p.partner() != null && !p.partner().equals(p.version().id()) && !written.contains(p.partner())) {
         ObjectNode update = json.createObjectNode();
-        update.putObject("update").put("_id", partner);
+        update.putObject("update").put("_id", p.partner());
         ObjectNode doc = json.createObjectNode();
         doc.putObject("doc").put(Fields.DUP_SHARED, true);
         nd.append(update).append('\n').append(doc).append('\n');
@@ -242,6 +253,10 @@ public final class OpenSearchIndex implements DerivedIndex {
     }
     if (!nd.isEmpty()) bulk(nd.toString());
   }
+
+  /** A version with its deduplicated body, fingerprint and group, and the member it joined (or null). */
+  private record Prepared(StatementVersion version, String body, Fingerprints.Fingerprint fingerprint, long group,
+      String name, String partner) {}
 
   // Versions of one statement within a request are applied in order, so the last one wins as in Lucene.
   private void bulk(String ndjson) {
