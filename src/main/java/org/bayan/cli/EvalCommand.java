@@ -75,6 +75,12 @@ final class EvalCommand implements Callable<Integer> {
           + "QueryParser on the escaped text, BM25 defaults): the baseline Bayan is compared with.")
   boolean stock;
 
+  @Option(names = "--without-topic-copies",
+      description = "Leave out of each topic's ranking the documents whose title or body is the topic's own "
+          + "text (normalized as duplicates are): the ANS sets hold unjudged verbatim copies of their claims. "
+          + "The table's rows are then named <set> -copies.")
+  boolean withoutTopicCopies;
+
   @Option(names = "--analyzers", paramLabel = "DIR",
       description = "Folder of analyzer definitions (default: analyzers in the Bayan folder).")
   Path analyzers;
@@ -113,7 +119,8 @@ final class EvalCommand implements Callable<Integer> {
         String tag = stock ? "stock" : mode == Mode.claim ? "bayan-claim" : "bayan";
         try (Writer w = runFile == null ? null : Files.newBufferedWriter(runFile, StandardCharsets.UTF_8)) {
           Scores s = Evaluation.run(set,
-              docs -> stock ? new StockRetriever(docs) : new BayanRetriever(registry, docs, mode == Mode.claim), w, tag);
+              docs -> stock ? new StockRetriever(docs) : new BayanRetriever(registry, docs, mode == Mode.claim), w, tag,
+              withoutTopicCopies);
           System.err.println(s.row());
           out.add(s);
         }
