@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.HashSet;
-import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
@@ -17,7 +15,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongValues;
 import org.apache.lucene.util.FixedBitSet;
 import org.bayan.index.Fields;
 
@@ -34,15 +32,19 @@ final class CollapsedCount implements CollectorManager<CollapsedCount.Counter, C
   record Result(long count, boolean exact) {}
 
   private final int limit;
+  private final GroupOrdinals.Numbering groups;
 
-  CollapsedCount(int limit) {
+  /** @param groups how the searched reader numbers its duplicate groups */
+  CollapsedCount(int limit, GroupOrdinals.Numbering groups) {
     this.limit = limit;
+    this.groups = groups;
   }
 
   /** The same count over the given hits only (every match, when a first pass collected them all). */
-  static Result over(IndexSearcher searcher, ScoreDoc[] hits, int limit) throws IOException {
+  static Result over(IndexSearcher searcher, ScoreDoc[] hits, int limit, GroupOrdinals.Numbering groups)
+      throws IOException {
     int[] docs = Arrays.stream(hits).mapToInt(h -> h.doc).sorted().distinct().toArray();
-    CollapsedCount manager = new CollapsedCount(limit);
+    CollapsedCount manager = new CollapsedCount(limit, groups);
     Counter counter = manager.newCollector();
     int i = 0;
     try {
@@ -60,33 +62,46 @@ final class CollapsedCount implements CollectorManager<CollapsedCount.Counter, C
 
   @Override
   public Counter newCollector() {
-    return new Counter(limit);
+    return new Counter(limit, groups);
   }
 
   @Override
   public Result reduce(Collection<Counter> counters) {
-    Set<BytesRef> groups = new HashSet<>();
-    long ungrouped = 0;
-    for (Counter c : counters) {
-      groups.addAll(c.groups);
-      ungrouped += c.ungrouped;
+    long n;
+    if (counters.size() == 1) {
+      n = counters.iterator().next().count();
+    } else {
+      FixedBitSet all = new FixedBitSet(bits(groups));
+      long ungrouped = 0;
+      for (Counter c : counters) {
+        all.or(c.seen);
+        ungrouped += c.ungrouped;
+      }
+      n = all.cardinality() + ungrouped;
     }
     // A counter stops on reaching the limit, so reaching it says nothing of what was left uncounted.
-    long n = groups.size() + ungrouped;
     return new Result(Math.min(n, limit), n < limit);
+  }
+
+  private static int bits(GroupOrdinals.Numbering groups) {
+    return (int) Math.max(1, groups.count());
   }
 
   static final class Counter implements Collector {
     private final int limit;
-    final Set<BytesRef> groups = new HashSet<>();
+    private final GroupOrdinals.Numbering numbering;
+    final FixedBitSet seen;
+    long distinct;
     long ungrouped;
 
-    Counter(int limit) {
+    Counter(int limit, GroupOrdinals.Numbering numbering) {
       this.limit = limit;
+      this.numbering = numbering;
+      this.seen = new FixedBitSet(bits(numbering));
     }
 
     long count() {
-      return groups.size() + ungrouped;
+      return distinct + ungrouped;
     }
 
     @Override
@@ -98,8 +113,7 @@ final class CollapsedCount implements CollectorManager<CollapsedCount.Counter, C
     public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
       if (count() >= limit) throw new CollectionTerminatedException();
       SortedDocValues dv = DocValues.getSorted(ctx.reader(), Fields.DUP_GROUP);
-      // A group is looked up once per segment; its name is what tells it apart across segments.
-      FixedBitSet seen = new FixedBitSet(Math.max(1, dv.getValueCount()));
+      LongValues number = numbering.of(ctx);
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
@@ -107,8 +121,7 @@ final class CollapsedCount implements CollectorManager<CollapsedCount.Counter, C
         @Override
         public void collect(int doc) throws IOException {
           if (dv.advanceExact(doc)) {
-            int ord = dv.ordValue();
-            if (!seen.getAndSet(ord)) groups.add(BytesRef.deepCopyOf(dv.lookupOrd(ord)));
+            if (!seen.getAndSet((int) number.get(dv.ordValue()))) distinct++;
           } else {
             ungrouped++;
           }

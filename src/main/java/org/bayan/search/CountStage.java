@@ -14,8 +14,8 @@ final class CountStage {
     if (c.shown != null) return;
     long t = c.timings.start();
     c.shown = c.spent() || (c.req.cursor() == null && c.allCollected())
-        ? CollapsedCount.over(c.acquired, c.docs.scoreDocs, SearchService.TOTAL_HITS_THRESHOLD)
-        : c.searcher.search(c.matching, new CollapsedCount(SearchService.TOTAL_HITS_THRESHOLD));
+        ? CollapsedCount.over(c.acquired, c.docs.scoreDocs, SearchService.TOTAL_HITS_THRESHOLD, c.groups())
+        : c.searcher.search(c.matching, new CollapsedCount(SearchService.TOTAL_HITS_THRESHOLD, c.groups()));
     c.timings.stop(SearchStage.COUNT, t);
   }
 }

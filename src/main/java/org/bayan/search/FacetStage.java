@@ -32,7 +32,7 @@ final class FacetStage {
       c.counts = FacetCounts.over(c.searcher, sample);
     } else {
       Object[] both = c.searcher.search(c.matching,
-          new MultiCollectorManager(new FacetCounts(), new CollapsedCount(SearchService.TOTAL_HITS_THRESHOLD)));
+          new MultiCollectorManager(new FacetCounts(), new CollapsedCount(SearchService.TOTAL_HITS_THRESHOLD, c.groups())));
       @SuppressWarnings("unchecked")
       Map<String, Map<String, Long>> counts = (Map<String, Map<String, Long>>) both[0];
       c.counts = counts;

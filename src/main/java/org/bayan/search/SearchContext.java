@@ -36,6 +36,8 @@ final class SearchContext {
   // passes over every match use it; lookups for the page's own hits (duplicates, the group check of a cursor)
   // use `acquired`, which a spent budget would otherwise silently empty.
   IndexSearcher acquired;
+  /** Where the numbering of duplicate groups per reader is kept (the service's, across searches). */
+  GroupOrdinals groupOrdinals;
   IndexSearcher searcher;
   /** When the budget runs out ({@link System#nanoTime}), or null for no budget. */
   Long deadline;
@@ -87,5 +89,10 @@ final class SearchContext {
   /** The first pass collected every match (only a first page can tell: after a cursor it sees later hits). */
   boolean allCollected() {
     return !many() && docs.scoreDocs.length == docs.totalHits.value();
+  }
+
+  /** How {@link #acquired}'s reader numbers its duplicate groups. */
+  GroupOrdinals.Numbering groups() {
+    return groupOrdinals.of(acquired.getIndexReader());
   }
 }

@@ -51,6 +51,7 @@ public final class SearchService implements StatementSearch {
   private final FetchStage fetch;
   private final SpellingStage spellingStage;
   private final long budgetMs;
+  private final GroupOrdinals groupOrdinals = new GroupOrdinals();
 
   public SearchService(LuceneIndex index, Function<String, Optional<Agency>> agencies) {
     this(index, agencies, -1);
@@ -127,6 +128,7 @@ public final class SearchService implements StatementSearch {
     if (c.rescoring() && req.cursor() == null) window = Math.max(window, GramsRescore.DEPTH);
     c.window = Math.min(MAX_WINDOW, window);
     c.acquired = acquired;
+    c.groupOrdinals = groupOrdinals;
     // The budget runs from the request's start: planning (prefix expansion) spends it too.
     c.searcher = withBudget(acquired, c.start);
     if (budgetMs >= 0) c.deadline = c.start + budgetMs * 1_000_000;
