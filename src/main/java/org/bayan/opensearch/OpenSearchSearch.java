@@ -21,6 +21,7 @@ import org.bayan.search.Hit;
 import org.bayan.search.Cursor;
 import org.bayan.search.DuplicateRef;
 import org.bayan.search.SearchPlan;
+import org.bayan.search.GramsRescore;
 import org.bayan.search.SearchPlanner;
 import org.bayan.search.SearchRequest;
 import org.bayan.search.SearchResponse;
@@ -44,7 +45,7 @@ import org.bayan.statement.Agency;
  *
  * <p>Ranking as the embedded engine ranks ({@code search.GramsRescore}): in relevance order the words find and
  * order the matches and the trigram clauses are added by a {@code rescore} on each shard's best
- * {@link GramsSplit#DEPTH} hits, the rest following in first-pass order. Hits of equal score are ordered by
+ * {@link GramsRescore#DEPTH} hits, the rest following in first-pass order. Hits of equal score are ordered by
  * statement id, the same on every shard. OpenSearch refuses {@code search_after} (which needs a {@code sort})
  * together with {@code rescore}, so a cursor holds the last hit's score and id and a page after it is the
  * rescored head's hits after that point merged with the first pass's other hits after it (a sorted search).
@@ -118,7 +119,7 @@ public final class OpenSearchSearch implements StatementSearch {
       this.plan = plan;
       this.req = req;
       this.order = plan.order();
-      GramsSplit split = order == SortOrder.RELEVANCE ? GramsSplit.of(plan.query()) : null;
+      GramsRescore split = order == SortOrder.RELEVANCE ? GramsRescore.of(plan.query()) : null;
       boolean rescore = split != null && split.splits();
       this.words = dsl.of(rescore ? split.words() : plan.query());
       this.grams = rescore ? dsl.of(split.grams()) : null;
@@ -147,7 +148,7 @@ public final class OpenSearchSearch implements StatementSearch {
       body.put("track_total_hits", SearchService.TOTAL_HITS_THRESHOLD);
       if (rescore && grams != null) {
         ObjectNode r = body.putObject("rescore");
-        r.put("window_size", GramsSplit.DEPTH);
+        r.put("window_size", GramsRescore.DEPTH);
         ObjectNode q = r.putObject("query");
         q.set("rescore_query", grams.deepCopy());
         // A rescored hit's score is its first-pass score plus the trigrams', as the embedded rescorer adds them.
@@ -314,7 +315,7 @@ public final class OpenSearchSearch implements StatementSearch {
       List<Ranked> hits = ranked(r, ask.order);
       return new Candidates(hits, r, hits.size() < window, null);
     }
-    int headSize = Math.min(MAX_WINDOW, GramsSplit.DEPTH * ask.shards);
+    int headSize = Math.min(MAX_WINDOW, GramsRescore.DEPTH * ask.shards);
     int tailSize = Math.min(MAX_WINDOW, window + headSize);
     ObjectNode head = ask.ranking(headSize, true, false);
     ObjectNode tail = ask.ranking(tailSize, false, true);

@@ -34,10 +34,10 @@ public record GramsRescore(Query words, Query grams) {
    * whole query does on every set (Recall@100 of ant-titles 0.001 lower), 100 began to lose; a search with 300
    * runs about 35 % faster than scoring the trigrams over every match (docs/search.md).
    */
-  static final int DEPTH = 300;
+  public static final int DEPTH = 300;
 
   /** True when the query has trigram clauses to score apart, beside words that match. */
-  boolean splits() {
+  public boolean splits() {
     return grams != null && words != null;
   }
 
@@ -138,8 +138,11 @@ public record GramsRescore(Query words, Query grams) {
     }
   }
 
-  /** Splits {@code q} into its word part and its trigram part. */
-  static GramsRescore of(Query q) {
+  /**
+   * Splits {@code q} into its word part and its trigram part; the OpenSearch engine splits its queries here too,
+   * so a cluster's {@code rescore} adds to a hit what this rescorer adds.
+   */
+  public static GramsRescore of(Query q) {
     return of(q, true);
   }
 
